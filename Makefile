@@ -1,0 +1,36 @@
+# Two entry points for people (README): `make run` and `make test`. Both create .venv.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install install-test lint format bench-api language-check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+run: install
+	$(BIN)/moderation serve
+
+test: install-test
+	$(BIN)/ruff check service tests bench
+	$(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check service tests bench
+	$(BIN)/ruff format --check service tests bench
+
+format: install-test
+	$(BIN)/ruff format service tests bench
+
+bench-api: install-test
+	$(BIN)/python bench/api.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

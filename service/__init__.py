@@ -1,0 +1,65 @@
+"""Comment moderation service: `create_app` builds the Flask app and its long-lived parts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from flask import Flask
+
+from service import api, db
+from service.classifier import RulesOnly
+from service.config import Settings, from_env
+from service.language import LanguageDetector
+from service.pipeline import Moderator
+from service.policy import PolicyConfig, policy_version
+from service.rules import build_rules
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _language_detector() -> LanguageDetector:
+    # Lingua's models take a second to load and never change: one per process.
+    return LanguageDetector()
+
+
+def build_moderator(settings: Settings) -> Moderator:
+    """Compile the rules, load the classifier and detector, fingerprint the policy."""
+    rules = build_rules(settings.rules_dir)
+    policy = PolicyConfig(
+        reject_threshold=dict(settings.reject_threshold),
+        review_threshold=dict(settings.review_threshold),
+        review_verdict=settings.review_verdict,
+        supported_languages=frozenset(settings.supported_languages),
+        version=policy_version(
+            rules.digest,
+            settings.reject_threshold,
+            settings.review_threshold,
+            settings.review_verdict,
+            settings.supported_languages,
+        ),
+    )
+    return Moderator(rules, RulesOnly(), _language_detector(), policy)
+
+
+def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
+    """The app: settings from the environment (or `test_config`), schema up to date."""
+    app = Flask(__name__, instance_relative_config=True)
+    settings = from_env(Path(app.instance_path))
+    if test_config:
+        settings = settings.with_overrides(test_config)
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if settings.secret_key_generated:
+        log.warning("MODERATION_SECRET_KEY is not set: using a random key for this process")
+    app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_body_bytes)
+    engine = db.make_engine(settings.database_url)
+    db.upgrade(engine)
+    app.extensions[api.EXTENSION] = api.Services(settings, engine, build_moderator(settings))
+    app.register_blueprint(api.bp)
+    api.register_errors(app)
+    return app

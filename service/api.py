@@ -1,0 +1,187 @@
+"""The HTTP API: `POST /moderate`, `GET /comments/<id>`, `GET /health`, `/openapi.json`."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from flask import Blueprint, Flask, Response, current_app, g, jsonify, request
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from werkzeug.exceptions import HTTPException
+
+from service import store
+from service.config import Settings
+from service.domain import CommentIn, Decision
+from service.openapi import openapi_document
+from service.pipeline import Moderator, moderate
+from service.validation import ValidationError, comment_from_json, parse_json
+
+log = logging.getLogger(__name__)
+bp = Blueprint("api", __name__)
+EXTENSION = "moderation"
+DECISION_FIELDS = ("decision", "status", "categories", "reasons", "scores", "language",
+                   "model_version", "policy_version")
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the request handlers need, built once by the app factory."""
+
+    settings: Settings
+    engine: Engine
+    moderator: Moderator
+
+
+def services() -> Services:
+    return current_app.extensions[EXTENSION]
+
+
+def error(code: str, message: str, status: int) -> tuple[Response, int]:
+    """The one JSON error shape: a short `error` code and a human `message`."""
+    return jsonify(error=code, message=message), status
+
+
+def decision_json(comment_id: str, decision: Decision) -> dict:
+    """A fresh decision as `POST /moderate` answers it."""
+    return {
+        "id": comment_id,
+        "decision": decision.verdict.value,
+        "status": decision.status.value,
+        "categories": [c.value for c in decision.categories],
+        "reasons": [r.to_json() for r in decision.reasons],
+        "scores": decision.scores,
+        "language": decision.language,
+        "model_version": decision.model_version,
+        "policy_version": decision.policy_version,
+    }
+
+
+def stored_json(comment_id: str, decision: store.StoredDecision) -> dict:
+    """A stored decision in the same shape as a fresh one."""
+    body = decision.to_json()
+    return {"id": comment_id, **{k: body[k] for k in DECISION_FIELDS}}
+
+
+def _authenticate() -> tuple[Response, int] | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        return error("unauthorized", "send an API key as 'Authorization: Bearer <key>'", 401)
+    with services().engine.connect() as conn:
+        client = store.client_for_key(conn, key.strip())
+    if client is None:
+        return error("unauthorized", "the API key is unknown or revoked", 401)
+    g.client = client
+    return None
+
+
+def _replay(conn, comment: CommentIn, comment_id: str) -> tuple[Response, int] | None:
+    """The stored answer if this id was seen with the same text; 409 if with another."""
+    stored_hash = store.comment_hash(conn, comment_id)
+    if stored_hash is None:
+        return None
+    if stored_hash != store.text_hash(comment.text):
+        return error("conflict", f"comment {comment_id} was already submitted with other text", 409)
+    stored = store.get_comment(conn, comment_id)
+    return jsonify(stored_json(comment_id, stored.current)), 200
+
+
+@bp.post("/moderate")
+def moderate_comment():
+    """Decide a comment, store it and the decision, then answer."""
+    denied = _authenticate()
+    if denied:
+        return denied
+    if request.mimetype != "application/json":
+        return error("unsupported_media_type", "send the comment as application/json", 415)
+    svc = services()
+    comment = comment_from_json(parse_json(request.get_data()), svc.settings.max_text_length)
+    comment_id = comment.id or uuid.uuid4().hex
+    if comment.id:
+        with svc.engine.connect() as conn:
+            replay = _replay(conn, comment, comment_id)
+        if replay:
+            return replay
+    decision = moderate(comment.text, svc.moderator)
+    try:
+        with svc.engine.begin() as conn:
+            store.add_comment(conn, comment_id, comment, decision, g.client)
+    except IntegrityError:
+        # The same id arrived concurrently: answer as for a resubmission.
+        with svc.engine.connect() as conn:
+            replay = _replay(conn, comment, comment_id)
+        if replay:
+            return replay
+        raise
+    return jsonify(decision_json(comment_id, decision)), 200
+
+
+@bp.get("/comments/<comment_id>")
+def get_comment(comment_id: str):
+    """A stored comment, its text exactly as submitted, and its decision history."""
+    denied = _authenticate()
+    if denied:
+        return denied
+    with services().engine.connect() as conn:
+        stored = store.get_comment(conn, comment_id)
+    if stored is None:
+        return error("not_found", f"no comment with id {comment_id}", 404)
+    return jsonify(
+        id=stored.id,
+        text=stored.text,
+        author={"name": stored.author_name, "email": stored.author_email},
+        article_id=stored.article_id,
+        received_at=stored.received_at.isoformat(),
+        current=stored_json(stored.id, stored.current),
+        history=[d.to_json() for d in stored.decisions],
+    )
+
+
+@bp.get("/health")
+def health():
+    """Liveness and readiness: the database answers, and which policy and model are in force."""
+    svc = services()
+    try:
+        with svc.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        log.exception("health check: database unavailable")
+        return error("unavailable", "the database is not reachable", 503)
+    return jsonify(
+        status="ok",
+        policy_version=svc.moderator.policy.version,
+        model_version=svc.moderator.classifier.version,
+    )
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The API's OpenAPI 3.1 document."""
+    return jsonify(openapi_document(services().settings.max_text_length))
+
+
+def register_errors(app: Flask) -> None:
+    """JSON for every error: bad input 4xx, database trouble 503, anything else 500."""
+
+    @app.errorhandler(ValidationError)
+    def _invalid(exc: ValidationError):
+        return error(exc.error, exc.message, exc.status)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        name = (exc.name or "error").lower().replace(" ", "_")
+        return error(name, exc.description or name, exc.code or 500)
+
+    @app.errorhandler(OperationalError)
+    def _database(exc: OperationalError):
+        log.error("database unavailable: %s", exc.__class__.__name__)
+        response, status = error("unavailable", "the database is busy or unreachable; retry", 503)
+        response.headers["Retry-After"] = "1"
+        return response, status
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error")
+        return error("internal_error", "the service failed; the request was not stored", 500)

@@ -1,0 +1,123 @@
+"""Settings: defaults, overridden by `MODERATION_*` environment variables, read once."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from service.domain import Category, Verdict
+
+# Classifier probability at or above which a category rejects on its own.
+DEFAULT_REJECT_THRESHOLD = 0.80
+# Probability at or above which a category sends the comment to a reviewer.
+DEFAULT_REVIEW_THRESHOLD = 0.50
+
+
+class ConfigError(ValueError):
+    """A setting has a value the service cannot use; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the service reads from its environment."""
+
+    database_url: str = ""
+    secret_key: str = ""
+    max_text_length: int = 10_000
+    # A body carries the text plus the article's title and text, so it may be larger.
+    max_body_bytes: int = 512 * 1024
+    rules_dir: Path | None = None
+    model_path: Path | None = None
+    supported_languages: tuple[str, ...] = ("en",)
+    review_verdict: Verdict = Verdict.REJECT
+    reject_threshold: Mapping[Category, float] = field(
+        default_factory=lambda: dict.fromkeys(Category, DEFAULT_REJECT_THRESHOLD)
+    )
+    review_threshold: Mapping[Category, float] = field(
+        default_factory=lambda: dict.fromkeys(Category, DEFAULT_REVIEW_THRESHOLD)
+    )
+    log_level: str = "INFO"
+    secret_key_generated: bool = False
+
+    def with_overrides(self, overrides: Mapping[str, object]) -> Settings:
+        """A copy with the given fields replaced (used by tests)."""
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ConfigError(f"unknown settings: {sorted(unknown)}")
+        return replace(self, **overrides)
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive")
+    return value
+
+
+def _probability(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number between 0 and 1, not {raw!r}") from exc
+    if not 0.0 <= value <= 1.0:
+        raise ConfigError(f"{name} must be between 0 and 1")
+    return value
+
+
+def _thresholds(env: Mapping[str, str], prefix: str, default: float) -> dict[Category, float]:
+    base = _probability(env, prefix, default)
+    return {c: _probability(env, f"{prefix}_{c.value.upper()}", base) for c in Category}
+
+
+def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings from `env` (default: os.environ); raise ConfigError on bad values."""
+    env = os.environ if env is None else env
+    database_url = env.get("MODERATION_DATABASE_URL") or (
+        f"sqlite:///{instance_path / 'moderation.db'}"
+    )
+    secret_key = env.get("MODERATION_SECRET_KEY", "")
+    generated = not secret_key
+    if generated:
+        secret_key = secrets.token_urlsafe(32)  # sessions do not survive a restart
+    verdict = env.get("MODERATION_REVIEW_VERDICT", Verdict.REJECT.value)
+    if verdict not in {v.value for v in Verdict}:
+        raise ConfigError("MODERATION_REVIEW_VERDICT must be 'reject' or 'approve'")
+    languages = tuple(
+        code.strip().lower()
+        for code in env.get("MODERATION_SUPPORTED_LANGUAGES", "en").split(",")
+        if code.strip()
+    )
+    reject = _thresholds(env, "MODERATION_REJECT_THRESHOLD", DEFAULT_REJECT_THRESHOLD)
+    review = _thresholds(env, "MODERATION_REVIEW_THRESHOLD", DEFAULT_REVIEW_THRESHOLD)
+    for category in Category:
+        if review[category] > reject[category]:
+            raise ConfigError(f"review threshold for {category} is above its reject threshold")
+    rules_dir = env.get("MODERATION_RULES_DIR")
+    model_path = env.get("MODERATION_MODEL_PATH")
+    return Settings(
+        database_url=database_url,
+        secret_key=secret_key,
+        secret_key_generated=generated,
+        max_text_length=_int(env, "MODERATION_MAX_TEXT_LENGTH", 10_000),
+        max_body_bytes=_int(env, "MODERATION_MAX_BODY_BYTES", 512 * 1024),
+        rules_dir=Path(rules_dir) if rules_dir else None,
+        model_path=Path(model_path) if model_path else None,
+        supported_languages=languages or ("en",),
+        review_verdict=Verdict(verdict),
+        reject_threshold=reject,
+        review_threshold=review,
+        log_level=env.get("MODERATION_LOG_LEVEL", "INFO").upper(),
+    )

@@ -1,0 +1,125 @@
+"""The service's vocabulary: categories, verdicts and the values that cross module boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """The guideline categories of POLICY.md, by their ids."""
+
+    PROFANITY = "profanity"
+    VULGARITY = "vulgarity"
+    THREAT = "threat"
+    PERSONAL_ATTACK = "personal_attack"
+    ABUSE = "abuse"
+    PROMOTION = "promotion"
+
+
+class Verdict(StrEnum):
+    """The only two outcomes: a comment is published as written or not at all."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+class Status(StrEnum):
+    """Whether a decision stands, or waits for a human reviewer."""
+
+    FINAL = "final"
+    IN_REVIEW = "in_review"
+
+
+class Source(StrEnum):
+    """What produced a reason."""
+
+    RULE = "rule"
+    MODEL = "model"
+    LANGUAGE = "language"
+    SYSTEM = "system"
+
+
+class Strength(StrEnum):
+    """How much a rule hit proves: `strong` rejects, `weak` only sends to review."""
+
+    STRONG = "strong"
+    WEAK = "weak"
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentIn:
+    """A validated comment as the CMS submitted it; `text` is never altered."""
+
+    text: str
+    id: str | None = None
+    author: Author | None = None
+    article: Article | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHit:
+    """One rule's match: `span` indexes the original text (start, end exclusive)."""
+
+    category: Category
+    rule: str
+    span: tuple[int, int]
+    strength: Strength = Strength.STRONG
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Evidence for a decision, as reported to clients and reviewers."""
+
+    category: Category | None
+    source: Source
+    rule: str | None = None
+    span: tuple[int, int] | None = None
+    score: float | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict:
+        """The reason as the API reports it, without empty fields."""
+        out: dict = {"category": self.category.value if self.category else None}
+        out["source"] = self.source.value
+        if self.rule is not None:
+            out["rule"] = self.rule
+        if self.span is not None:
+            out["span"] = list(self.span)
+        if self.score is not None:
+            out["score"] = round(self.score, 4)
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The policy's answer for one comment."""
+
+    verdict: Verdict
+    status: Status
+    categories: tuple[Category, ...]
+    reasons: tuple[Reason, ...]
+    scores: dict[str, float] = field(default_factory=dict)
+    language: str | None = None
+    model_version: str = "none"
+    policy_version: str = ""
+
+    @property
+    def needs_review(self) -> bool:
+        return self.status is Status.IN_REVIEW

@@ -1,0 +1,160 @@
+"""Folding of comment text for matching only; the stored comment is never changed.
+
+`fold` returns a lower-case ASCII-leaning copy in which disguised spellings line up with
+the word lists (look-alike letters, full-width and styled forms, accents, zero-width
+characters, leetspeak, separators inside words, stretched letters), plus a map from each
+folded character back to the original, so that evidence spans point into the original.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Digits and symbols that stand for letters inside a word ("sh1t", "a$$", "@ss", "sh!t").
+LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "9": "g",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "i",
+        "€": "e",
+    }
+)
+# Characters that hide a letter ("f*ck", "f#ck"); they stay in the folded text as masks.
+MASKS = "*#%"
+# Look-alikes that Unicode's confusables table leaves out or maps by shape to the wrong letter.
+EXTRA_LOOKALIKES = {"ε": "e", "κ": "k", "τ": "t", "χ": "x", "β": "b", "լ": "l", "ı": "i"}
+# A token: letters plus the digits and symbols that may disguise them.
+_TOKEN = re.compile(r"[a-z0-9@$!|€*#%]+")
+_HAS_LETTER = re.compile(r"[a-z]")
+# Single letters separated by spaces, dots, dashes...: "f u c k", "f.u.c.k", "b-i-t-c-h".
+_SPACED = re.compile(r"(?<![a-z0-9])[a-z*](?:[ ._\-·•,/+~:]{1,3}[a-z*](?![a-z0-9])){2,}")
+_SEPARATOR = re.compile(r"[ ._\-·•,/+~:]")
+# A character repeated three or more times is cut to two ("fuuuuck", "!!!!"); masks are kept.
+_STRETCH = re.compile(r"([^*#%])\1{2,}", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded copy of a text: `text` with leetspeak read as letters, `plain` without.
+
+    Both have the same length; `src[i]` is the index in the original text of folded
+    character i (None when the two line up one to one).
+    """
+
+    text: str
+    plain: str
+    src: tuple[int, ...] | None
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span [start, end) to the original text."""
+        if self.src is None:
+            return (start, end)
+        if end <= start:
+            pos = self.src[start] if start < len(self.src) else self.original_length
+            return (pos, pos)
+        return (self.src[start], self.src[end - 1] + 1)
+
+
+@cache
+def _lookalikes() -> dict[str, str]:
+    """Non-ASCII characters that look like one ASCII letter or digit (Unicode confusables)."""
+    path = resources.files("confusable_homoglyphs") / "confusables.json"
+    table: dict[str, str] = {}
+    for char, entries in json.loads(path.read_text(encoding="utf-8")).items():
+        if len(char) != 1 or char.isascii():
+            continue
+        for entry in entries:
+            glyph = entry["c"]
+            if len(glyph) == 1 and glyph.isascii() and glyph.isalnum():
+                table[char] = glyph.lower()
+                break
+    table.update(EXTRA_LOOKALIKES)
+    return table
+
+
+@cache
+def _fold_char(char: str) -> str:
+    """Fold one character: compatibility form, no accents, case, look-alikes, no invisibles."""
+    category = unicodedata.category(char)
+    if category in ("Cf", "Mn", "Me") or "\ufe00" <= char <= "\ufe0f":
+        return ""  # zero-width joiners, soft hyphens, bidi marks, variation selectors, accents
+    table = _lookalikes()
+    out = []
+    for part in unicodedata.normalize("NFKD", char):
+        if unicodedata.category(part) in ("Mn", "Me"):
+            continue
+        folded = part.casefold()
+        for piece in folded:
+            out.append(table.get(piece) or table.get(part, piece))
+    return "".join(out)
+
+
+def _fold_chars(text: str) -> tuple[str, list[int] | None]:
+    if text.isascii():
+        return text.lower(), None
+    pieces: list[str] = []
+    src: list[int] = []
+    for index, char in enumerate(text):
+        piece = char.lower() if char.isascii() else _fold_char(char)
+        if piece:
+            pieces.append(piece)
+            src.extend([index] * len(piece))
+    return "".join(pieces), src
+
+
+def _read_leet(text: str) -> str:
+    """Read digits and symbols as letters inside tokens that have letters (1:1, same length)."""
+
+    def repl(match: re.Match[str]) -> str:
+        token = match.group()
+        if token.isalpha() or not _HAS_LETTER.search(token):
+            return token
+        lead = ""
+        if token[0] == "@" and len(token) > 1 and token[1].isalpha():
+            lead, token = "@", token[1:]  # an @mention, not "@ss"
+        core = token.rstrip("!")  # trailing "!!!" is punctuation
+        return lead + core.translate(LEET) + token[len(core) :]
+
+    return _TOKEN.sub(repl, text)
+
+
+def _drop(keep: list[bool], *strings: str) -> list[str]:
+    return ["".join(c for c, k in zip(s, keep, strict=True) if k) for s in strings]
+
+
+def fold(text: str) -> Folded:
+    """Fold `text` for matching; the result maps back to the original's positions."""
+    folded, src_list = _fold_chars(text)
+    plain = folded
+    folded = _read_leet(folded)
+    keep: list[bool] | None = None
+    for match in _SPACED.finditer(folded):
+        keep = keep or [True] * len(folded)
+        for sep in _SEPARATOR.finditer(match.group()):
+            keep[match.start() + sep.start()] = False
+    for match in _STRETCH.finditer(folded):
+        keep = keep or [True] * len(folded)
+        for i in range(match.start() + 2, match.end()):
+            keep[i] = False
+    if keep is not None:
+        if src_list is None:
+            src_list = list(range(len(text)))
+        src_list = [s for s, k in zip(src_list, keep, strict=True) if k]
+        folded, plain = _drop(keep, folded, plain)
+    src = tuple(src_list) if src_list is not None else None
+    return Folded(text=folded, plain=plain, src=src, original_length=len(text))

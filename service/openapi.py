@@ -1,0 +1,124 @@
+"""The OpenAPI 3.1 document for the API; the request schema comes from the validator."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from service.domain import Category
+from service.validation import CommentPayload
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _error_response(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": _ERROR}}}
+
+
+@cache
+def openapi_document(max_text_length: int) -> dict:
+    """The document, with the configured text limit written into the request schema."""
+    request = CommentPayload.model_json_schema(ref_template="#/components/schemas/{model}")
+    defs = request.pop("$defs", {})
+    request["properties"]["text"]["maxLength"] = max_text_length
+    request["properties"]["text"]["minLength"] = 1
+    categories = [c.value for c in Category]
+    reason = {
+        "type": "object",
+        "required": ["category", "source"],
+        "properties": {
+            "category": {"anyOf": [{"type": "string", "enum": categories}, {"type": "null"}]},
+            "source": {"type": "string", "enum": ["rule", "model", "language", "system"]},
+            "rule": {"type": "string"},
+            "span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+            "score": {"type": "number"},
+            "note": {"type": "string"},
+        },
+    }
+    decision = {
+        "type": "object",
+        "required": ["id", "decision", "status", "categories", "reasons", "scores",
+                     "language", "model_version", "policy_version"],
+        "properties": {
+            "id": {"type": "string"},
+            "decision": {"type": "string", "enum": ["approve", "reject"]},
+            "status": {"type": "string", "enum": ["final", "in_review"]},
+            "categories": {"type": "array", "items": {"type": "string", "enum": categories}},
+            "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
+            "scores": {"type": "object", "additionalProperties": {"type": "number"}},
+            "language": {"type": ["string", "null"]},
+            "model_version": {"type": "string"},
+            "policy_version": {"type": "string"},
+        },
+    }
+    error = {
+        "type": "object",
+        "required": ["error", "message"],
+        "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+    }
+    auth = [{"apiKey": []}]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Comment moderation",
+            "version": "1",
+            "description": "Approve or reject reader comments against the outlet's guidelines.",
+        },
+        "paths": {
+            "/moderate": {
+                "post": {
+                    "summary": "Decide a comment, store it, and return the decision",
+                    "security": auth,
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": request}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The decision (also for a resubmitted id and text)",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Decision"}
+                                }
+                            },
+                        },
+                        "400": _error_response("Malformed JSON, wrong or missing fields"),
+                        "401": _error_response("Missing, unknown or revoked API key"),
+                        "409": _error_response("The id was already used with another text"),
+                        "413": _error_response("Text or body too long"),
+                        "415": _error_response("Not application/json"),
+                        "503": _error_response("Database busy or unreachable; retry"),
+                    },
+                }
+            },
+            "/comments/{comment_id}": {
+                "get": {
+                    "summary": "A stored comment and its decision history",
+                    "security": auth,
+                    "parameters": [
+                        {"name": "comment_id", "in": "path", "required": True,
+                         "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {"description": "The comment, exactly as submitted, and history",
+                                "content": {"application/json": {"schema": {"type": "object"}}}},
+                        "401": _error_response("Missing, unknown or revoked API key"),
+                        "404": _error_response("No such comment"),
+                    },
+                }
+            },
+            "/health": {
+                "get": {
+                    "summary": "Whether the service and its database answer",
+                    "responses": {
+                        "200": {"description": "Healthy",
+                                "content": {"application/json": {"schema": {"type": "object"}}}},
+                        "503": _error_response("Database unreachable"),
+                    },
+                }
+            },
+        },
+        "components": {
+            "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer"}},
+            "schemas": {**defs, "Reason": reason, "Decision": decision, "Error": error},
+        },
+    }

@@ -1,0 +1,56 @@
+"""One comment through normalise -> rules -> classifier -> policy, for the API and batch."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from service.classifier import Classifier
+from service.domain import Decision
+from service.language import UNDETERMINED, LanguageDetector
+from service.normalise import fold
+from service.policy import CLASSIFIER_ERROR, LANGUAGE_ERROR, RULES_ERROR, PolicyConfig, decide
+from service.rules import RuleSet
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Moderator:
+    """The long-lived parts a decision needs, built once at start-up."""
+
+    rules: RuleSet
+    classifier: Classifier
+    language: LanguageDetector
+    policy: PolicyConfig
+
+
+def _guarded(step: Callable[[], T], fallback: T, failure: str, failures: list[str]) -> T:
+    """Run one step; if it fails, log it, note the failure and carry on with `fallback`."""
+    try:
+        return step()
+    except Exception:  # a failing step must not lose the comment: a human will look
+        log.exception("%s: the comment goes to review", failure)
+        failures.append(failure)
+        return fallback
+
+
+def moderate(text: str, moderator: Moderator) -> Decision:
+    """Decide one comment's text; a failing step sends it to review instead of crashing."""
+    failures: list[str] = []
+    hits = _guarded(lambda: moderator.rules.match(text, fold(text)), [], RULES_ERROR, failures)
+    language = _guarded(
+        lambda: moderator.language.detect(text), UNDETERMINED, LANGUAGE_ERROR, failures
+    )
+    scores = _guarded(lambda: moderator.classifier.score(text), {}, CLASSIFIER_ERROR, failures)
+    return decide(
+        hits,
+        scores,
+        moderator.policy,
+        language,
+        model_version=moderator.classifier.version,
+        failures=failures,
+    )

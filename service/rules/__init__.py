@@ -1,0 +1,51 @@
+"""The rules engine: one module per category, built once from the editable list files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from service.domain import Category, RuleHit
+from service.normalise import Folded
+from service.rules import abuse, personal_attack, profanity, promotion, threat, vulgarity
+from service.rules.lists import RuleList, load_lists
+
+RULES = [
+    profanity,  # swear words: better-profanity's list, curated, plus ours
+    vulgarity,  # sexual and crude words, phrases and innuendo
+    threat,  # intent or wish to harm, incitement, intimidation
+    personal_attack,  # insults aimed at a person
+    abuse,  # slurs and dehumanisation of groups, minus counter-speech
+    promotion,  # links with offers, contacts, schemes, self-promotion
+]
+
+
+class Rule(Protocol):
+    category: Category
+
+    def match(self, original: str, folded: Folded) -> list[RuleHit]: ...
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The compiled rules, and a digest of the list files they were built from."""
+
+    rules: tuple[Rule, ...]
+    digest: str
+
+    def match(self, original: str, folded: Folded) -> list[RuleHit]:
+        """Every hit of every rule, in rule order."""
+        hits: list[RuleHit] = []
+        for rule in self.rules:
+            hits.extend(rule.match(original, folded))
+        return hits
+
+
+def build_rules(directory: Path | None = None) -> RuleSet:
+    """Load the list files from `directory` (default: shipped) and compile every rule."""
+    lists: dict[Category, RuleList] = load_lists(directory)
+    rules = tuple(module.build(lists) for module in RULES)
+    digest = hashlib.sha256("".join(lists[c].digest for c in Category).encode()).hexdigest()
+    return RuleSet(rules=rules, digest=digest)

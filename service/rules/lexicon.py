@@ -1,0 +1,178 @@
+"""Fast whole-word matching of a word list against folded text.
+
+Words are looked up token by token in dictionaries built once, so the cost does not grow
+with the list. A token matches a word when it is the word, a stretched form of it
+("shiiit", "niiigger" but not "niger"), a masked form ("f**k", "b*tch"), its plural, or
+(for roots) contains it ("clusterfuck"). Phrases ("blow job") are matched by one regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain, product
+
+from service.normalise import MASKS, Folded
+
+_TOKEN = re.compile(r"@?[a-z*#%]+")
+_RUN = re.compile(r"(.)\1*")
+_MASK_TABLE = str.maketrans({m: "*" for m in MASKS})
+# Digits and symbols in the unfolded token: each may be a letter in disguise or a mask.
+_DISGUISE = frozenset("0123456789@$!|€*#%")
+_MAX_DISGUISED = 4
+_MAX_MASK_RUN = 4
+_PLURALS = ("es", "s")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_SEPARATORS = re.compile(r"(?:\\?[\s\-_])+")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A listed word with the rule name and reason reported when it matches."""
+
+    word: str
+    rule: str
+    note: str
+
+
+def _runs(word: str) -> tuple[str, tuple[int, ...]]:
+    """'shiit' -> ('shit', (1, 1, 2, 1))."""
+    runs = [m.group() for m in _RUN.finditer(word)]
+    return "".join(r[0] for r in runs), tuple(len(r) for r in runs)
+
+
+def _masked_forms(word: str) -> Iterator[str]:
+    """The word with one contiguous run of letters after the first replaced by '*'."""
+    for start in range(1, len(word)):
+        for length in range(1, min(_MAX_MASK_RUN, len(word) - start) + 1):
+            yield word[:start] + "*" * length + word[start + length :]
+
+
+class Lexicon:
+    """A compiled word list: exact, stretched, masked, plural and root lookups."""
+
+    def __init__(
+        self,
+        words: dict[str, Entry],
+        roots: dict[str, Entry] | None = None,
+        allow: set[str] | frozenset[str] = frozenset(),
+        names: set[str] | frozenset[str] = frozenset(),
+        masked: set[str] | frozenset[str] | None = None,
+    ) -> None:
+        """`masked` limits which words match with hidden letters (None: all of them).
+
+        Where two words share a masked form, the first in `words` order wins.
+        """
+        single = {w: e for w, e in words.items() if " " not in w and "-" not in w}
+        phrases = {w: e for w, e in words.items() if w not in single}
+        self._exact = dict(single)
+        self._stretched: dict[str, list[tuple[tuple[int, ...], Entry]]] = {}
+        self._masked: dict[str, Entry] = {}
+        for word, entry in single.items():
+            canon, runs = _runs(word)
+            self._stretched.setdefault(canon, []).append((runs, entry))
+            if masked is None or word in masked:
+                for form in _masked_forms(word):
+                    self._masked.setdefault(form, entry)
+        self._roots = dict(roots or {})
+        self._root_masks = {
+            form: entry for root, entry in self._roots.items() for form in _masked_forms(root)
+        }
+        self._allow = frozenset(allow)
+        self._names = frozenset(names)
+        self._phrases = {_SEPARATORS.sub("", p): e for p, e in phrases.items()}
+        self._phrase_re = None
+        if phrases:
+            alts = sorted(phrases, key=len, reverse=True)
+            body = "|".join(_SEPARATORS.sub(r"[\\s\\-_]*", re.escape(p)) for p in alts)
+            self._phrase_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+
+    def __len__(self) -> int:
+        return len(self._exact) + len(self._phrases) + len(self._roots)
+
+    def _lookup_word(self, token: str) -> Entry | None:
+        entry = self._exact.get(token)
+        if entry is not None:
+            return entry
+        if "*" in token:
+            return self._masked.get(token)
+        canon, runs = _runs(token)
+        if len(canon) != len(token):
+            for word_runs, candidate in self._stretched.get(canon, ()):
+                if len(word_runs) == len(runs) and all(
+                    t >= w for t, w in zip(runs, word_runs, strict=True)
+                ):
+                    return candidate
+        return None
+
+    def _lookup(self, token: str) -> Entry | None:
+        entry = self._lookup_word(token)
+        if entry is not None:
+            return entry
+        for suffix in _PLURALS:
+            if token.endswith(suffix) and len(token) > len(suffix) + 2:
+                entry = self._lookup_word(token[: -len(suffix)])
+                if entry is not None:
+                    return entry
+        for root, entry in self._roots.items():
+            if root in token:
+                return entry
+        if "*" in token:
+            for form, entry in self._root_masks.items():
+                if form in token:
+                    return entry
+        return None
+
+    def _candidates(self, token: str, plain: str) -> Iterator[str]:
+        """The token as folded, then with disguised characters read as masks."""
+        yield token
+        disguised = [i for i, c in enumerate(plain) if c in _DISGUISE]
+        if not disguised or len(disguised) > _MAX_DISGUISED or len(plain) != len(token):
+            return
+        for choice in product((False, True), repeat=len(disguised)):
+            if not any(choice):
+                continue
+            chars = list(token)
+            for i, as_mask in zip(disguised, choice, strict=True):
+                if as_mask:
+                    chars[i] = "*"
+            yield "".join(chars)
+
+    def _is_name(self, word: str, original: str, span: tuple[int, int]) -> bool:
+        """A capitalised listed word next to another capitalised word ("Dick Cheney")."""
+        if word not in self._names:
+            return False
+        start, end = span
+        if not _CAPITALISED.fullmatch(original[start:end]):
+            return False
+        after = re.match(r"\s+[A-Z][A-Za-z'’]+", original[end:])
+        before = re.search(r"[A-Z][A-Za-z]+\s+$", original[:start])
+        return bool(after or before)
+
+    def find(self, folded: Folded, original: str) -> list[tuple[Entry, tuple[int, int]]]:
+        """Every listed word in the folded text, with its span in the original."""
+        hits = []
+        text = folded.text
+        for match in _TOKEN.finditer(text):
+            start, end = match.span()
+            mention = text[start] == "@"
+            token = text[start + mention : end].translate(_MASK_TABLE)
+            if len(token) < 2 or token in self._allow:
+                continue
+            plain = folded.plain[start + mention : end]
+            candidates = self._candidates(token, plain)
+            if mention:  # "@ss" may be "ass" as well as a mention of "ss"
+                candidates = chain(candidates, ["a" + token])
+            for candidate in candidates:
+                entry = self._lookup(candidate)
+                if entry is not None:
+                    span = folded.span(start + (mention and candidate == token), end)
+                    if not self._is_name(entry.word, original, span):
+                        hits.append((entry, span))
+                    break
+        if self._phrase_re is not None:
+            for match in self._phrase_re.finditer(text):
+                entry = self._phrases[_SEPARATORS.sub("", match.group())]
+                hits.append((entry, folded.span(*match.span())))
+        return hits

@@ -1,0 +1,13 @@
+"""Personal attacks: insults aimed at a commenter, the journalist or a named person."""
+
+from __future__ import annotations
+
+from service.domain import Category
+from service.rules.base import ListRule
+from service.rules.context import not_counter_speech
+from service.rules.lists import RuleList
+
+
+def build(lists: dict[Category, RuleList]) -> ListRule:
+    """The personal-attack rule; insults quoted to condemn them do not count."""
+    return ListRule(lists[Category.PERSONAL_ATTACK], filters=[not_counter_speech])

@@ -1,0 +1,39 @@
+"""`moderation serve`: the app under gunicorn, loaded once in the master and forked."""
+
+from __future__ import annotations
+
+from gunicorn.app.base import BaseApplication
+
+from service import api, create_app
+
+
+class Server(BaseApplication):
+    """Gunicorn with the app preloaded: schema upgraded and rules compiled once."""
+
+    def __init__(self, host: str, port: int, workers: int, access_log: bool) -> None:
+        self.options = {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "preload_app": True,
+            "worker_class": "sync",
+            "timeout": 30,
+            "graceful_timeout": 10,
+            "accesslog": "-" if access_log else None,
+            "post_fork": _post_fork,
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if value is not None:
+                self.cfg.set(key, value)
+
+    def load(self):
+        self.application = create_app()
+        return self.application
+
+
+def _post_fork(server, worker) -> None:
+    # Connections opened in the master must not be shared with the forked workers.
+    app = server.app.application
+    app.extensions[api.EXTENSION].engine.dispose(close=False)

@@ -1,0 +1,280 @@
+"""The only module with SQL: comments, their append-only decisions, and API keys."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+    update,
+)
+
+from service.domain import CommentIn, Decision
+
+metadata = MetaData()
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", String(64), nullable=False),
+    Column("author_name", Text),
+    Column("author_email", Text),
+    Column("article_id", String(128), index=True),
+    Column("article_title", Text),
+    Column("article_text", Text),
+    Column("client", String(100)),
+    Column("received_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("comment_id", String(128), ForeignKey("comments.id"), nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("reasons", Text, nullable=False),
+    Column("scores", Text, nullable=False),
+    Column("language", String(16)),
+    Column("model_version", String(64), nullable=False),
+    Column("policy_version", String(64), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("actor", String(100)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+KEY_PREFIX = "mod_"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of the text's UTF-8 bytes: how a resubmission is recognised."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    verdict: str
+    status: str
+    categories: list[str]
+    reasons: list[dict]
+    scores: dict[str, float]
+    language: str | None
+    model_version: str
+    policy_version: str
+    source: str
+    actor: str | None
+    created_at: datetime
+
+    def to_json(self) -> dict:
+        """The decision as the API reports it."""
+        return {
+            "decision": self.verdict,
+            "status": self.status,
+            "categories": self.categories,
+            "reasons": self.reasons,
+            "scores": self.scores,
+            "language": self.language,
+            "model_version": self.model_version,
+            "policy_version": self.policy_version,
+            "source": self.source,
+            "actor": self.actor,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class StoredComment:
+    id: str
+    text: str
+    text_sha256: str
+    author_name: str | None
+    author_email: str | None
+    article_id: str | None
+    article_title: str | None
+    client: str | None
+    received_at: datetime
+    decisions: list[StoredDecision]
+
+    @property
+    def current(self) -> StoredDecision:
+        """The latest decision, which is the one in force."""
+        return self.decisions[-1]
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite returns naive datetimes; everything is stored in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _decision_row(comment_id: str, decision: Decision, source: str, actor: str | None) -> dict:
+    return {
+        "comment_id": comment_id,
+        "verdict": decision.verdict.value,
+        "status": decision.status.value,
+        "categories": json.dumps([c.value for c in decision.categories]),
+        "reasons": json.dumps([r.to_json() for r in decision.reasons], ensure_ascii=False),
+        "scores": json.dumps(decision.scores),
+        "language": decision.language,
+        "model_version": decision.model_version,
+        "policy_version": decision.policy_version,
+        "source": source,
+        "actor": actor,
+        "created_at": now(),
+    }
+
+
+def add_comment(
+    conn: Connection, comment_id: str, comment: CommentIn, decision: Decision, client: str | None
+) -> None:
+    """Insert a new comment and its first decision; IntegrityError if the id exists."""
+    author, article = comment.author, comment.article
+    conn.execute(
+        insert(comments).values(
+            id=comment_id,
+            text=comment.text,
+            text_sha256=text_hash(comment.text),
+            author_name=author.name if author else None,
+            author_email=author.email if author else None,
+            article_id=article.id if article else None,
+            article_title=article.title if article else None,
+            article_text=article.text if article else None,
+            client=client,
+            received_at=now(),
+        )
+    )
+    conn.execute(insert(decisions).values(_decision_row(comment_id, decision, "service", None)))
+
+
+def append_decision(
+    conn: Connection, comment_id: str, decision: Decision, source: str, actor: str | None = None
+) -> None:
+    """Append a decision to a comment's history (re-scoring, reviewers)."""
+    conn.execute(insert(decisions).values(_decision_row(comment_id, decision, source, actor)))
+
+
+def comment_hash(conn: Connection, comment_id: str) -> str | None:
+    """The stored text hash for an id, or None if no such comment."""
+    return conn.execute(
+        select(comments.c.text_sha256).where(comments.c.id == comment_id)
+    ).scalar_one_or_none()
+
+
+def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
+    """A comment with its whole decision history, oldest first."""
+    row = conn.execute(select(comments).where(comments.c.id == comment_id)).mappings().first()
+    if row is None:
+        return None
+    history = conn.execute(
+        select(decisions).where(decisions.c.comment_id == comment_id).order_by(decisions.c.id)
+    ).mappings()
+    return StoredComment(
+        id=row["id"],
+        text=row["text"],
+        text_sha256=row["text_sha256"],
+        author_name=row["author_name"],
+        author_email=row["author_email"],
+        article_id=row["article_id"],
+        article_title=row["article_title"],
+        client=row["client"],
+        received_at=_aware(row["received_at"]),
+        decisions=[
+            StoredDecision(
+                verdict=d["verdict"],
+                status=d["status"],
+                categories=json.loads(d["categories"]),
+                reasons=json.loads(d["reasons"]),
+                scores=json.loads(d["scores"]),
+                language=d["language"],
+                model_version=d["model_version"],
+                policy_version=d["policy_version"],
+                source=d["source"],
+                actor=d["actor"],
+                created_at=_aware(d["created_at"]),
+            )
+            for d in history
+        ],
+    )
+
+
+def _key_hash(key: str) -> str:
+    # Keys are 256-bit random tokens, so a plain SHA-256 cannot be brute-forced.
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_key(conn: Connection, name: str) -> str:
+    """Create an API key for a client; only its hash is stored. Returns the key once."""
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    conn.execute(
+        insert(api_keys).values(
+            name=name, key_hash=_key_hash(key), prefix=key[:12], created_at=now()
+        )
+    )
+    return key
+
+
+def client_for_key(conn: Connection, key: str) -> str | None:
+    """The client name for a valid, unrevoked key; None otherwise."""
+    return conn.execute(
+        select(api_keys.c.name).where(
+            api_keys.c.key_hash == _key_hash(key), api_keys.c.revoked_at.is_(None)
+        )
+    ).scalar_one_or_none()
+
+
+def revoke_keys(conn: Connection, name_or_prefix: str) -> int:
+    """Revoke every active key with this client name or key prefix; returns how many."""
+    result = conn.execute(
+        update(api_keys)
+        .where(
+            (api_keys.c.name == name_or_prefix) | (api_keys.c.prefix == name_or_prefix),
+            api_keys.c.revoked_at.is_(None),
+        )
+        .values(revoked_at=now())
+    )
+    return result.rowcount
+
+
+def list_keys(conn: Connection) -> list[dict]:
+    """Every key's name, prefix and dates (never the key)."""
+    rows = conn.execute(select(api_keys).order_by(api_keys.c.id)).mappings()
+    return [
+        {
+            "name": r["name"],
+            "prefix": r["prefix"],
+            "created_at": _aware(r["created_at"]).isoformat(),
+            "revoked_at": _aware(r["revoked_at"]).isoformat() if r["revoked_at"] else None,
+        }
+        for r in rows
+    ]

@@ -1,0 +1,64 @@
+import pytest
+
+from service.normalise import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("What a fuсking joke", "what a fucking joke"),  # Cyrillic с
+        ("Ｆｕｃｋ the IRGC", "fuck the irgc"),  # full-width
+        ("𝐟𝐮𝐜𝐤", "fuck"),  # mathematical bold
+        ("f\u200bu\u200dc\u00adk", "fuck"),  # zero-width space, joiner, soft hyphen
+        ("Αss", "ass"),  # Greek capital alpha
+        ("раrаsitеs", "parasites"),  # Cyrillic а, р, е
+        ("օuch", "ouch"),  # Armenian o
+        ("fück", "fuck"),  # accent stripped
+        ("sh1t", "shit"),
+        ("a$$", "ass"),
+        ("sh!t", "shit"),
+        ("f u c k", "fuck"),
+        ("f.u.c.k", "fuck"),
+        ("f-u-c-k-i-n-g", "fucking"),
+        ("Fuuuuuuuck", "fuuck"),
+        ("f***", "f***"),  # masks are kept for the word matcher
+    ],
+)
+def test_disguised_spellings_fold_to_plain_letters(text, folded):
+    assert fold(text).text == folded
+
+
+def test_leading_at_sign_stays_for_mentions():
+    # "@ss" or "@user": the word matcher tries both readings.
+    assert fold("@ss").text == "@ss"
+
+
+def test_mentions_and_trailing_punctuation_are_not_leetspeak():
+    assert fold("@Karwan you are wrong!!!").text == "@karwan you are wrong!!"
+
+
+def test_numbers_without_letters_are_not_leetspeak():
+    assert fold("1994-1998 and $500").text == "1994-1998 and $500"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "original"),
+    [
+        ("Oh Ｆｕｃｋ it", "fuck", "Ｆｕｃｋ"),
+        ("so f u c k i n g sad", "fucking", "f u c k i n g"),
+        ("x ﬁne f\u200bu\u200dck y", "fuck", "f\u200bu\u200dck"),
+        ("Fuuuuuuuck this", "fuuck", "Fuuuuuuuck"),
+        ("emoji 😂 then раrаsitеs", "parasites", "раrаsitеs"),
+    ],
+)
+def test_spans_map_back_to_the_original_text(text, needle, original):
+    folded = fold(text)
+    start = folded.text.index(needle)
+    a, b = folded.span(start, start + len(needle))
+    assert text[a:b] == original
+
+
+def test_arbitrary_unicode_folds_without_error():
+    text = "".join(chr(c) for c in range(0x20, 0x3000, 7)) + "\ud800"
+    folded = fold(text)
+    assert len(folded.text) == len(folded.plain)
