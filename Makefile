@@ -19,15 +19,15 @@ run: install
 	$(BIN)/moderation serve
 
 test: install-test
-	$(BIN)/ruff check service tests bench
+	$(BIN)/ruff check service training tests bench
 	$(BIN)/pytest
 
 lint: install-test
-	$(BIN)/ruff check service tests bench
-	$(BIN)/ruff format --check service tests bench
+	$(BIN)/ruff check service training tests bench
+	$(BIN)/ruff format --check service training tests bench
 
 format: install-test
-	$(BIN)/ruff format service tests bench
+	$(BIN)/ruff format service training tests bench
 
 bench-api: install-test
 	$(BIN)/python bench/api.py

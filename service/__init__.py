@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import Flask
 
 from service import api, db
+from service.auth import ApiKeys
 from service.classifier import RulesOnly
 from service.config import Settings, from_env
 from service.language import LanguageDetector
@@ -59,7 +60,8 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_body_bytes)
     engine = db.make_engine(settings.database_url)
     db.upgrade(engine)
-    app.extensions[api.EXTENSION] = api.Services(settings, engine, build_moderator(settings))
+    moderator = build_moderator(settings)
+    app.extensions[api.EXTENSION] = api.Services(settings, engine, moderator, ApiKeys(engine))
     app.register_blueprint(api.bp)
     api.register_errors(app)
     return app

@@ -11,7 +11,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from service import store
+from service import db, store
+from service.auth import ApiKeys
 from service.config import Settings
 from service.domain import CommentIn, Decision
 from service.openapi import openapi_document
@@ -21,8 +22,16 @@ from service.validation import ValidationError, comment_from_json, parse_json
 log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__)
 EXTENSION = "moderation"
-DECISION_FIELDS = ("decision", "status", "categories", "reasons", "scores", "language",
-                   "model_version", "policy_version")
+DECISION_FIELDS = (
+    "decision",
+    "status",
+    "categories",
+    "reasons",
+    "scores",
+    "language",
+    "model_version",
+    "policy_version",
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Services:
     settings: Settings
     engine: Engine
     moderator: Moderator
+    keys: ApiKeys
 
 
 def services() -> Services:
@@ -69,8 +79,7 @@ def _authenticate() -> tuple[Response, int] | None:
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         return error("unauthorized", "send an API key as 'Authorization: Bearer <key>'", 401)
-    with services().engine.connect() as conn:
-        client = store.client_for_key(conn, key.strip())
+    client = services().keys.client(key.strip())
     if client is None:
         return error("unauthorized", "the API key is unknown or revoked", 401)
     g.client = client
@@ -106,7 +115,7 @@ def moderate_comment():
             return replay
     decision = moderate(comment.text, svc.moderator)
     try:
-        with svc.engine.begin() as conn:
+        with db.write(svc.engine) as conn:
             store.add_comment(conn, comment_id, comment, decision, g.client)
     except IntegrityError:
         # The same id arrived concurrently: answer as for a resubmission.

@@ -76,8 +76,11 @@ def keys_list() -> None:
 def check(text: str) -> None:
     """Print the decision for TEXT as JSON (nothing is stored)."""
     svc = _services()
-    click.echo(json.dumps(api.decision_json("-", moderate(text, svc.moderator)), indent=2,
-                          ensure_ascii=False))
+    click.echo(
+        json.dumps(
+            api.decision_json("-", moderate(text, svc.moderator)), indent=2, ensure_ascii=False
+        )
+    )
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 # How long a writer waits for SQLite's lock before the request fails with 503.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+_WRITE_LOCKS: WeakKeyDictionary[Engine, _WriteLock] = WeakKeyDictionary()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -33,8 +41,47 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.database and parsed.database != ":memory:":
+            _WRITE_LOCKS[engine] = _WriteLock(Path(parsed.database + ".lock"))
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+class _WriteLock:
+    """An advisory file lock that queues SQLite writers from all worker processes.
+
+    SQLite lets one writer in at a time and makes the others poll with sleeps of 1 ms
+    and more; waiting on a file lock instead wakes the next writer the moment the
+    previous one commits. Opened per process, since a forked worker needs its own.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._pid = 0
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if self._fd is None or self._pid != os.getpid():
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._pid = os.getpid()
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """A write transaction; on SQLite, writers from every process queue on a file lock."""
+    lock = _WRITE_LOCKS.get(engine)
+    if lock is None:
+        with engine.begin() as conn:
+            yield conn
+        return
+    with lock.held(), engine.begin() as conn:
+        yield conn
 
 
 def alembic_config() -> Config:

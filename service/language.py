@@ -18,10 +18,24 @@ UNDETERMINED = "und"
 # Kurdish is not among Lingua's languages: Sorani reads as Persian or Arabic, Kurmanji as
 # Turkish or another Latin-script language, and either way it is not English.
 CANDIDATES = (
-    Language.ENGLISH, Language.TURKISH, Language.ARABIC, Language.PERSIAN, Language.URDU,
-    Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.ITALIAN, Language.DUTCH,
-    Language.SWEDISH, Language.AZERBAIJANI, Language.RUSSIAN, Language.HEBREW,
-    Language.SOMALI, Language.PORTUGUESE, Language.POLISH, Language.INDONESIAN,
+    Language.ENGLISH,
+    Language.TURKISH,
+    Language.ARABIC,
+    Language.PERSIAN,
+    Language.URDU,
+    Language.GERMAN,
+    Language.FRENCH,
+    Language.SPANISH,
+    Language.ITALIAN,
+    Language.DUTCH,
+    Language.SWEDISH,
+    Language.AZERBAIJANI,
+    Language.RUSSIAN,
+    Language.HEBREW,
+    Language.SOMALI,
+    Language.PORTUGUESE,
+    Language.POLISH,
+    Language.INDONESIAN,
 )
 # Function words that are English and not also common words in the candidate languages.
 ENGLISH_WORDS = frozenset(

@@ -40,6 +40,8 @@ EXTRA_LOOKALIKES = {"ε": "e", "κ": "k", "τ": "t", "χ": "x", "β": "b", "լ":
 # A token: letters plus the digits and symbols that may disguise them.
 _TOKEN = re.compile(r"[a-z0-9@$!|€*#%]+")
 _HAS_LETTER = re.compile(r"[a-z]")
+# Numbers with a unit or suffix are not leetspeak: "2010s", "3rd", "5am", "10km", "20k".
+_NUMBER_WITH_SUFFIX = re.compile(r"\d[\d.,]*(?:s|st|nd|rd|th|am|pm|k|m|bn|km|kg|mm|cm|h|min)")
 # Single letters separated by spaces, dots, dashes...: "f u c k", "f.u.c.k", "b-i-t-c-h".
 _SPACED = re.compile(r"(?<![a-z0-9])[a-z*](?:[ ._\-·•,/+~:]{1,3}[a-z*](?![a-z0-9])){2,}")
 _SEPARATOR = re.compile(r"[ ._\-·•,/+~:]")
@@ -123,6 +125,8 @@ def _read_leet(text: str) -> str:
     def repl(match: re.Match[str]) -> str:
         token = match.group()
         if token.isalpha() or not _HAS_LETTER.search(token):
+            return token
+        if _NUMBER_WITH_SUFFIX.fullmatch(token):
             return token
         lead = ""
         if token[0] == "@" and len(token) > 1 and token[1].isalpha():

@@ -36,8 +36,17 @@ def openapi_document(max_text_length: int) -> dict:
     }
     decision = {
         "type": "object",
-        "required": ["id", "decision", "status", "categories", "reasons", "scores",
-                     "language", "model_version", "policy_version"],
+        "required": [
+            "id",
+            "decision",
+            "status",
+            "categories",
+            "reasons",
+            "scores",
+            "language",
+            "model_version",
+            "policy_version",
+        ],
         "properties": {
             "id": {"type": "string"},
             "decision": {"type": "string", "enum": ["approve", "reject"]},
@@ -95,12 +104,18 @@ def openapi_document(max_text_length: int) -> dict:
                     "summary": "A stored comment and its decision history",
                     "security": auth,
                     "parameters": [
-                        {"name": "comment_id", "in": "path", "required": True,
-                         "schema": {"type": "string"}}
+                        {
+                            "name": "comment_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
                     ],
                     "responses": {
-                        "200": {"description": "The comment, exactly as submitted, and history",
-                                "content": {"application/json": {"schema": {"type": "object"}}}},
+                        "200": {
+                            "description": "The comment, exactly as submitted, and history",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
                         "401": _error_response("Missing, unknown or revoked API key"),
                         "404": _error_response("No such comment"),
                     },
@@ -110,8 +125,10 @@ def openapi_document(max_text_length: int) -> dict:
                 "get": {
                     "summary": "Whether the service and its database answer",
                     "responses": {
-                        "200": {"description": "Healthy",
-                                "content": {"application/json": {"schema": {"type": "object"}}}},
+                        "200": {
+                            "description": "Healthy",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
                         "503": _error_response("Database unreachable"),
                     },
                 }

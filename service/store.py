@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     insert,
     select,
     update,
@@ -72,6 +73,14 @@ api_keys = Table(
 )
 
 KEY_PREFIX = "mod_"
+# Statements built once: rebuilding `insert(...).values(...)` per request costs more than
+# the write itself on SQLite.
+_INSERT_COMMENT = insert(comments)
+_INSERT_DECISION = insert(decisions)
+_COMMENT_HASH = select(comments.c.text_sha256).where(comments.c.id == bindparam("comment_id"))
+_KEY_CLIENT = select(api_keys.c.name).where(
+    api_keys.c.key_hash == bindparam("key_hash"), api_keys.c.revoked_at.is_(None)
+)
 
 
 def now() -> datetime:
@@ -161,34 +170,33 @@ def add_comment(
     """Insert a new comment and its first decision; IntegrityError if the id exists."""
     author, article = comment.author, comment.article
     conn.execute(
-        insert(comments).values(
-            id=comment_id,
-            text=comment.text,
-            text_sha256=text_hash(comment.text),
-            author_name=author.name if author else None,
-            author_email=author.email if author else None,
-            article_id=article.id if article else None,
-            article_title=article.title if article else None,
-            article_text=article.text if article else None,
-            client=client,
-            received_at=now(),
-        )
+        _INSERT_COMMENT,
+        {
+            "id": comment_id,
+            "text": comment.text,
+            "text_sha256": text_hash(comment.text),
+            "author_name": author.name if author else None,
+            "author_email": author.email if author else None,
+            "article_id": article.id if article else None,
+            "article_title": article.title if article else None,
+            "article_text": article.text if article else None,
+            "client": client,
+            "received_at": now(),
+        },
     )
-    conn.execute(insert(decisions).values(_decision_row(comment_id, decision, "service", None)))
+    conn.execute(_INSERT_DECISION, _decision_row(comment_id, decision, "service", None))
 
 
 def append_decision(
     conn: Connection, comment_id: str, decision: Decision, source: str, actor: str | None = None
 ) -> None:
     """Append a decision to a comment's history (re-scoring, reviewers)."""
-    conn.execute(insert(decisions).values(_decision_row(comment_id, decision, source, actor)))
+    conn.execute(_INSERT_DECISION, _decision_row(comment_id, decision, source, actor))
 
 
 def comment_hash(conn: Connection, comment_id: str) -> str | None:
     """The stored text hash for an id, or None if no such comment."""
-    return conn.execute(
-        select(comments.c.text_sha256).where(comments.c.id == comment_id)
-    ).scalar_one_or_none()
+    return conn.execute(_COMMENT_HASH, {"comment_id": comment_id}).scalar_one_or_none()
 
 
 def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
@@ -246,11 +254,7 @@ def create_key(conn: Connection, name: str) -> str:
 
 def client_for_key(conn: Connection, key: str) -> str | None:
     """The client name for a valid, unrevoked key; None otherwise."""
-    return conn.execute(
-        select(api_keys.c.name).where(
-            api_keys.c.key_hash == _key_hash(key), api_keys.c.revoked_at.is_(None)
-        )
-    ).scalar_one_or_none()
+    return conn.execute(_KEY_CLIENT, {"key_hash": _key_hash(key)}).scalar_one_or_none()
 
 
 def revoke_keys(conn: Connection, name_or_prefix: str) -> int:

@@ -72,14 +72,18 @@ def parse_json(body: bytes) -> object:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValidationError("invalid_utf8", f"body is not valid UTF-8 (byte {exc.start})") from exc
+        raise ValidationError(
+            "invalid_utf8", f"body is not valid UTF-8 (byte {exc.start})"
+        ) from exc
     try:
         return json.loads(text)
     except RecursionError as exc:
         raise ValidationError("invalid_json", "body is nested too deeply") from exc
     except json.JSONDecodeError as exc:
-        raise ValidationError("invalid_json", f"body is not valid JSON: {exc.msg} "
-                              f"at line {exc.lineno} column {exc.colno}") from exc
+        raise ValidationError(
+            "invalid_json",
+            f"body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        ) from exc
 
 
 def comment_from_json(data: object, max_text_length: int) -> CommentIn:
@@ -114,8 +118,11 @@ def comment_from_json(data: object, max_text_length: int) -> CommentIn:
         author = Author(name=payload.author.name, email=payload.author.email)
     if payload.article is not None:
         a = payload.article
-        for name, value in (("article.id", str(a.id)), ("article.title", a.title),
-                            ("article.text", a.text)):
+        for name, value in (
+            ("article.id", str(a.id)),
+            ("article.title", a.title),
+            ("article.text", a.text),
+        ):
             _check_text(name, value)
         article = Article(id=str(a.id), title=a.title, text=a.text)
     return CommentIn(text=text, id=payload.id, author=author, article=article)

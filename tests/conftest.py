@@ -32,9 +32,9 @@ def shared_data() -> Path:
     return shared_data_dir()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def postgres_url():
-    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
     base = os.environ.get(
         "MODERATION_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     )

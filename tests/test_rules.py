@@ -11,7 +11,9 @@ RULES = build_rules()
 
 def rejects(text: str) -> set[str]:
     """Categories with a strong hit (those reject on their own)."""
-    return {h.category.value for h in RULES.match(text, fold(text)) if h.strength is Strength.STRONG}
+    return {
+        h.category.value for h in RULES.match(text, fold(text)) if h.strength is Strength.STRONG
+    }
 
 
 def flags(text: str) -> set[str]:
@@ -128,7 +130,10 @@ PERSONAL_ATTACK = [
     ("Erdogan is a senile old fool", "personal_attack"),
     ("Sudani is a spineless puppet of Tehran, a coward", "personal_attack"),
     ("The Iranian foreign minister is a lying rat", "personal_attack"),
-    ("Whoever wrote the comment above is clearly a regime troll with an IQ of 50", "personal_attack"),
+    (
+        "Whoever wrote the comment above is clearly a regime troll with an IQ of 50",
+        "personal_attack",
+    ),
     ("look at this keyboard warrior in Europe", "personal_attack"),
     ("Only a brainless moron would say that", "personal_attack"),
     ("Masrour Barzani is a greedy little thief with the brain of a goat", "personal_attack"),
@@ -184,7 +189,10 @@ ABUSE = [
 PROMOTION = [
     ("Follow my YouTube channel for the REAL results! Subscribe and hit the bell", "promotion"),
     ("Check out my podcast h t t p s : / / bit . ly / 3kurdpod", "promotion"),
-    ("Read my analysis on my blog: koyawatch-blog.net/iran-strikes like, share and subscribe!", "promotion"),
+    (
+        "Read my analysis on my blog: koyawatch-blog.net/iran-strikes like, share and subscribe!",
+        "promotion",
+    ),
     ("join our telegram channel t[.]me/rojhilat_news_live", "promotion"),
     ("I make 3 BTC a month with this bot. DM me on Instagram @crypto.ali.erbil", "promotion"),
     ("Free iPhone giveaway, click here >> tinyurl . com / free-iphone", "promotion"),
@@ -239,7 +247,9 @@ def test_promotion(text, category):
 
 
 def test_unknown_link_alone_goes_to_review_not_reject():
-    hits = RULES.match("Interesting: koyawatch.net/report", fold("Interesting: koyawatch.net/report"))
+    hits = RULES.match(
+        "Interesting: koyawatch.net/report", fold("Interesting: koyawatch.net/report")
+    )
     assert [(h.category, h.rule, h.strength) for h in hits] == [
         (Category.PROMOTION, "unknown_link", Strength.WEAK)
     ]

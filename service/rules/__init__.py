@@ -10,6 +10,7 @@ from typing import Protocol
 from service.domain import Category, RuleHit
 from service.normalise import Folded
 from service.rules import abuse, personal_attack, profanity, promotion, threat, vulgarity
+from service.rules.lexicon import TokenView, token_view
 from service.rules.lists import RuleList, load_lists
 
 RULES = [
@@ -25,7 +26,9 @@ RULES = [
 class Rule(Protocol):
     category: Category
 
-    def match(self, original: str, folded: Folded) -> list[RuleHit]: ...
+    def match(
+        self, original: str, folded: Folded, view: TokenView | None = None
+    ) -> list[RuleHit]: ...
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,9 @@ class RuleSet:
     def match(self, original: str, folded: Folded) -> list[RuleHit]:
         """Every hit of every rule, in rule order."""
         hits: list[RuleHit] = []
+        view = token_view(folded)
         for rule in self.rules:
-            hits.extend(rule.match(original, folded))
+            hits.extend(rule.match(original, folded, view))
         return hits
 
 

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
-from service.rules.lexicon import Entry, Lexicon
-from service.rules.lists import RuleList
+from service.rules.gate import LiteralIndex, required_literals
+from service.rules.lexicon import Entry, Lexicon, TokenView
+from service.rules.lists import Pattern, RuleList
 
 # A hit filter sees the original text and the hit, and says whether the hit stands.
 HitFilter = Callable[[str, RuleHit], bool]
@@ -30,6 +31,27 @@ def lexicon_from(rule_list: RuleList, words: dict[str, str] | None = None) -> Le
     )
 
 
+class _PatternGroup:
+    """Patterns over one view of the text (folded or plain), indexed by their gate strings."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        gates = [required_literals(p.regex) for p in patterns]
+        self.ungated = [i for i, gate in enumerate(gates) if gate is None]
+        self.by_literal: dict[str, list[int]] = {}
+        for i, gate in enumerate(gates):
+            for literal in gate or ():
+                self.by_literal.setdefault(literal, []).append(i)
+        self.index = LiteralIndex(self.by_literal)
+
+    def candidates(self, target: str) -> list[Pattern]:
+        """The patterns that can match `target`, in list order."""
+        chosen = set(self.ungated)
+        for literal in self.index.present(target):
+            chosen.update(self.by_literal[literal])
+        return [self.patterns[i] for i in sorted(chosen)]
+
+
 class ListRule:
     """One category's rule: lexicon and pattern hits, then the category's filters."""
 
@@ -42,6 +64,8 @@ class ListRule:
         self.category: Category = rule_list.category
         self.lexicon = lexicon if lexicon is not None else lexicon_from(rule_list)
         self.patterns = rule_list.patterns
+        self._folded = _PatternGroup([p for p in self.patterns if not p.plain])
+        self._plain = _PatternGroup([p for p in self.patterns if p.plain])
         self.filters = tuple(filters)
         self._not_person = frozenset(rule_list.sets.get("not_person", ()))
 
@@ -53,18 +77,22 @@ class ListRule:
         word = original[start:end]
         return word[:1].isupper() and word.casefold() not in self._not_person
 
-    def match(self, original: str, folded: Folded) -> list[RuleHit]:
+    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
         """Every hit of this category in the text; spans index the original."""
         hits = [
             RuleHit(self.category, entry.rule, span, Strength.STRONG, entry.note)
-            for entry, span in self.lexicon.find(folded, original)
+            for entry, span in self.lexicon.find(folded, original, view)
         ]
-        for pattern in self.patterns:
-            target = folded.plain if pattern.plain else folded.text
-            for match in pattern.regex.finditer(target):
-                if self._named(original, folded, match):
-                    span = folded.span(*match.span())
-                    hits.append(
-                        RuleHit(self.category, pattern.name, span, pattern.strength, pattern.note)
-                    )
+        for group, target in ((self._folded, folded.text), (self._plain, folded.plain)):
+            if not group.patterns:
+                continue
+            for pattern in group.candidates(target):
+                for match in pattern.regex.finditer(target):
+                    if self._named(original, folded, match):
+                        span = folded.span(*match.span())
+                        hits.append(
+                            RuleHit(
+                                self.category, pattern.name, span, pattern.strength, pattern.note
+                            )
+                        )
         return [hit for hit in hits if all(keep(original, hit) for keep in self.filters)]

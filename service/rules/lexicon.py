@@ -27,6 +27,40 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _SEPARATORS = re.compile(r"(?:\\?[\s\-_])+")
 
 
+_WORD = re.compile(r"[a-z]+")
+_SQUASH = re.compile(r"([a-z])\1+")
+_DOUBLED = re.compile(r"[a-z]*([a-z])\1[a-z]*")
+_HAS_DOUBLE = re.compile(r"([a-z])\1")
+_DISGUISED = re.compile(r"[*#%@]")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """A text's words as sets, computed once and shared by every lexicon's pre-check."""
+
+    text: str
+    tokens: frozenset[str]
+    squashed: frozenset[str]
+    stems: frozenset[str]
+    disguised: bool
+
+
+def token_view(folded: Folded) -> TokenView:
+    """The sets a lexicon needs to tell quickly that none of its words can be present."""
+    text = folded.text
+    tokens = frozenset(_WORD.findall(text))
+    # Only words with a doubled letter can be stretched forms ("fuuck" but not "as").
+    squashed = frozenset(_SQUASH.sub(r"\1", m.group()) for m in _DOUBLED.finditer(text))
+    stems = frozenset(
+        t[: -len(suffix)]
+        for t in tokens | squashed
+        for suffix in _PLURALS
+        if t.endswith(suffix) and len(t) > len(suffix) + 2
+    )
+    disguised = folded.plain != text or _DISGUISED.search(text) is not None
+    return TokenView(text, tokens, squashed, stems, disguised)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A listed word with the rule name and reason reported when it matches."""
@@ -75,6 +109,8 @@ class Lexicon:
             if masked is None or word in masked:
                 for form in _masked_forms(word):
                     self._masked.setdefault(form, entry)
+        self._words = frozenset(single)
+        self._canons = frozenset(self._stretched)
         self._roots = dict(roots or {})
         self._root_masks = {
             form: entry for root, entry in self._roots.items() for form in _masked_forms(root)
@@ -97,8 +133,8 @@ class Lexicon:
             return entry
         if "*" in token:
             return self._masked.get(token)
-        canon, runs = _runs(token)
-        if len(canon) != len(token):
+        if _HAS_DOUBLE.search(token):
+            canon, runs = _runs(token)
             for word_runs, candidate in self._stretched.get(canon, ()):
                 if len(word_runs) == len(runs) and all(
                     t >= w for t, w in zip(runs, word_runs, strict=True)
@@ -127,6 +163,8 @@ class Lexicon:
     def _candidates(self, token: str, plain: str) -> Iterator[str]:
         """The token as folded, then with disguised characters read as masks."""
         yield token
+        if plain == token and "*" not in token:
+            return
         disguised = [i for i, c in enumerate(plain) if c in _DISGUISE]
         if not disguised or len(disguised) > _MAX_DISGUISED or len(plain) != len(token):
             return
@@ -150,11 +188,24 @@ class Lexicon:
         before = re.search(r"[A-Z][A-Za-z]+\s+$", original[:start])
         return bool(after or before)
 
-    def find(self, folded: Folded, original: str) -> list[tuple[Entry, tuple[int, int]]]:
+    def may_match(self, view: TokenView) -> bool:
+        """False only when no listed single word or root can be in the text."""
+        return (
+            view.disguised
+            or not self._words.isdisjoint(view.tokens)
+            or not self._canons.isdisjoint(view.squashed)
+            or not self._words.isdisjoint(view.stems)
+            or any(root in view.text for root in self._roots)
+        )
+
+    def find(
+        self, folded: Folded, original: str, view: TokenView | None = None
+    ) -> list[tuple[Entry, tuple[int, int]]]:
         """Every listed word in the folded text, with its span in the original."""
         hits = []
         text = folded.text
-        for match in _TOKEN.finditer(text):
+        tokens = _TOKEN.finditer(text) if view is None or self.may_match(view) else ()
+        for match in tokens:
             start, end = match.span()
             mention = text[start] == "@"
             token = text[start + mention : end].translate(_MASK_TABLE)

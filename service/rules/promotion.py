@@ -10,6 +10,7 @@ import re
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
 from service.rules.base import ListRule
+from service.rules.lexicon import TokenView
 from service.rules.lists import RuleList, set_regex
 
 LINK_VERDICTS = {
@@ -48,9 +49,9 @@ class PromotionRule(ListRule):
         self.link = _link_regex(sets.get("tld", ("com", "net", "org")))
         self.cue = re.compile(rf"\b{set_regex(sets.get('cue', ('buy',)))}\b")
 
-    def match(self, original: str, folded: Folded) -> list[RuleHit]:
+    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
         """Pattern hits plus one hit per non-citation link."""
-        hits = super().match(original, folded)
+        hits = super().match(original, folded, view)
         offer = self.cue.search(folded.text) is not None
         for link in self.link.finditer(folded.plain):
             host = host_of(link.group())

@@ -33,9 +33,7 @@ def upgrade() -> None:
     op.create_table(
         "decisions",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-        sa.Column(
-            "comment_id", sa.String(128), sa.ForeignKey("comments.id"), nullable=False
-        ),
+        sa.Column("comment_id", sa.String(128), sa.ForeignKey("comments.id"), nullable=False),
         sa.Column("verdict", sa.String(16), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("categories", sa.Text(), nullable=False),

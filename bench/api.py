@@ -1,0 +1,188 @@
+"""Throughput and latency of POST /moderate under gunicorn, beside a bare Flask endpoint.
+
+Both servers run with 2 sync workers on 127.0.0.1 and are measured in the same run by wrk
+(Debian package `wrk`) at concurrency 8 for a bounded time. /moderate runs the whole path:
+auth, validation, rules, language, policy and a durable SQLite write per request.
+
+    .venv/bin/python bench/api.py [--seconds 15] [--connections 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+NEWS_DEV = ROOT.parent / "shared" / "data" / "news_dev" / "news_dev.jsonl"
+# Used when the shared data is absent: comments of news-comment length.
+SAMPLE = [
+    "The KDP and PUK have run this region like two family businesses for thirty years. "
+    "Both should be ashamed that salaries are late while they fight over seats.",
+    "Reuters had the numbers: around 450,000 barrels per day stopped after the ruling.",
+    "What a fucking joke of a parliament, one year and not one session.",
+    "Journalist who wrote this, we know where you live in Erbil. Stop writing.",
+    "Earn $500 daily from home with crypto trading! WhatsApp now +44 7700 900412",
+    "Refugees sent back to northern Syria face shelling, kidnapping and forced recruitment.",
+]
+
+LUA = """
+local bodies = {}
+local i = 0
+for line in io.lines("%(bodies)s") do bodies[#bodies + 1] = line end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer %(key)s"
+request = function()
+  i = i + 1
+  return wrk.format(nil, "/moderate", nil, bodies[(i %% #bodies) + 1])
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def texts() -> list[str]:
+    if NEWS_DEV.is_file():
+        rows = [json.loads(line) for line in NEWS_DEV.read_text(encoding="utf-8").splitlines()]
+        return [r["text"] for r in rows]
+    return SAMPLE
+
+
+def wait_ready(url: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited: {proc.args}")
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not start: {proc.args}")
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(base: str, script: Path, seconds: int, connections: int) -> dict:
+    """Warm up, then one bounded wrk run; returns requests/s, p50, p99 and error counts."""
+    warm = ["wrk", "-t2", f"-c{connections}", "-d2s", "-s", str(script), base]
+    subprocess.run(warm, check=True, capture_output=True)
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), base]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = to_ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+    p99 = to_ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "requests": total,
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(1) if errors else "none",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/api.py needs wrk: apt-get install wrk")
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-api-"))
+    env = {
+        **os.environ,
+        "MODERATION_DATABASE_URL": f"sqlite:///{tmp / 'bench.db'}",
+        "MODERATION_SECRET_KEY": "bench",
+        "MODERATION_LOG_LEVEL": "WARNING",
+    }
+    key = subprocess.run(
+        [BIN / "moderation", "keys", "create", "bench"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    bodies = tmp / "bodies.jsonl"
+    bodies.write_text("\n".join(json.dumps({"text": t}) for t in texts()) + "\n")
+    script = tmp / "post.lua"
+    script.write_text(LUA % {"bodies": bodies, "key": key})
+
+    results = {}
+    servers = {
+        "bare Flask": [
+            BIN / "gunicorn",
+            "-w",
+            str(args.workers),
+            "--chdir",
+            str(ROOT),
+            "bench.bare_app:app",
+            "-b",
+        ],
+        "/moderate": [BIN / "moderation", "serve", "--workers", str(args.workers), "--port"],
+    }
+    for name, command in servers.items():
+        port = free_port()
+        target = f"127.0.0.1:{port}" if name == "bare Flask" else str(port)
+        with (tmp / f"{port}.log").open("wb") as log:
+            proc = subprocess.Popen([*command, target], env=env, stdout=log, stderr=log)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_ready(base + "/", proc)
+            results[name] = run_wrk(base, script, args.seconds, args.connections)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(env["MODERATION_DATABASE_URL"])
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM decisions")).scalar_one()
+    engine.dispose()
+
+    bare = results["bare Flask"]["rps"]
+    print(f"{'endpoint':<12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs bare':>8}  non-2xx")
+    for name, r in results.items():
+        print(
+            f"{name:<12} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
+            f"{r['rps'] / bare:>8.2f}  {r['non_2xx']} (socket errors: {r['socket_errors']})"
+        )
+    mod = results["/moderate"]
+    print(
+        f"decisions stored: {stored} (wrk counted {mod['requests']} /moderate requests in the "
+        f"measured run, plus warm-up)"
+    )
+    print(
+        f"target: >= 0.50 of bare and p99 < 25 ms -> ratio {mod['rps'] / bare:.2f}, "
+        f"p99 {mod['p99']:.1f} ms"
+    )
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

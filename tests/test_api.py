@@ -1,0 +1,277 @@
+"""The HTTP contract of /moderate, /comments, /health and /openapi.json (Flask test client)."""
+
+import json
+import time
+from dataclasses import replace
+
+import pytest
+
+from service import api, store
+from service.domain import Verdict
+
+
+def post(client, auth, body, **kwargs):
+    data = body if isinstance(body, (bytes, str)) else json.dumps(body)
+    headers = {"Content-Type": "application/json", **auth, **kwargs.pop("headers", {})}
+    return client.post("/moderate", data=data, headers=headers, **kwargs)
+
+
+def test_clean_comment_approved_and_final(client, auth):
+    response = post(client, auth, {"text": "Good article, thank you for the careful reporting."})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["decision"] == "approve"
+    assert body["status"] == "final"
+    assert body["categories"] == [] and body["reasons"] == []
+    assert body["language"] == "en"
+    assert body["model_version"] == "none"
+    assert len(body["policy_version"]) == 16
+    assert set(body) == {
+        "id",
+        "decision",
+        "status",
+        "categories",
+        "reasons",
+        "scores",
+        "language",
+        "model_version",
+        "policy_version",
+    }
+
+
+def test_threat_rejected_with_evidence(client, auth):
+    text = "Journalist, we know where you live in Erbil."
+    body = post(client, auth, {"text": text}).get_json()
+    assert body["decision"] == "reject" and body["status"] == "final"
+    assert body["categories"] == ["threat"]
+    reason = body["reasons"][0]
+    assert reason["source"] == "rule" and reason["rule"] == "know_where_you_live"
+    assert text[reason["span"][0] : reason["span"][1]] == "we know where you live"
+
+
+def test_every_violated_category_reported(client, auth):
+    body = post(client, auth, {"text": "You idiot, I will kill you. WhatsApp +90 555 010 44 21"})
+    assert body.get_json()["categories"] == ["threat", "personal_attack", "promotion"]
+
+
+def test_unsupported_language_goes_to_review_with_provisional_reject(client, auth):
+    text = "حمله‌های موشکی سپاه به اردوگاه‌های احزاب کرد محکوم است. قربانیان اصلی مردم عادی هستند."
+    body = post(client, auth, {"text": text}).get_json()
+    assert body["status"] == "in_review"
+    assert body["decision"] == "reject"
+    assert body["reasons"] == [
+        {"category": None, "source": "language", "rule": "unsupported_language", "note": "fa"}
+    ]
+
+
+def test_rule_hit_still_rejects_unsupported_language(client, auth):
+    text = "Suriyeliler asalak, hepsini atın. WhatsApp +90 555 010 44 21"
+    body = post(client, auth, {"text": text}).get_json()
+    assert body["decision"] == "reject" and body["status"] == "final"
+    assert body["language"] == "tr"
+
+
+def test_provisional_verdict_is_configurable(tmp_path):
+    from service import create_app
+
+    app = create_app(
+        {"database_url": f"sqlite:///{tmp_path / 'm.db'}", "review_verdict": Verdict.APPROVE}
+    )
+    with app.extensions[api.EXTENSION].engine.begin() as conn:
+        key = store.create_key(conn, "cms")
+    body = post(
+        app.test_client(),
+        {"Authorization": f"Bearer {key}"},
+        {"text": "Interesting: koyawatch.net/report"},
+    ).get_json()
+    assert (body["decision"], body["status"]) == ("approve", "in_review")
+
+
+def test_same_id_same_text_returns_stored_decision_without_duplicate(app, client, auth):
+    first = post(client, auth, {"id": "c-1", "text": "Fuck the budget"}).get_json()
+    second = post(client, auth, {"id": "c-1", "text": "Fuck the budget"})
+    assert second.status_code == 200
+    assert second.get_json() == first
+    stored = client.get("/comments/c-1", headers=auth).get_json()
+    assert len(stored["history"]) == 1
+
+
+def test_same_id_other_text_conflicts(client, auth):
+    post(client, auth, {"id": "c-2", "text": "first text"})
+    response = post(client, auth, {"id": "c-2", "text": "second text"})
+    assert response.status_code == 409
+    assert response.get_json()["error"] == "conflict"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great turnout in Duhok 👏👏 proud of all the youth 🇮🇶",
+        "هیوادارم هەڵبژاردنەکان بە ئاشتی تێپەڕن",  # Sorani, right-to-left
+        "e\u0301 combining acute, n\u0303, and Z\u0351\u0352\u0353algo",
+        "mixed RTL \u202egnp.exe\u202c and a zero\u200bwidth space",
+        "line one\r\nline two\ttab  double  space ",
+        "𝐛𝐨𝐥𝐝 and ﬁ ligature and ｆｕｌｌ",
+    ],
+)
+def test_text_stored_byte_for_byte(client, auth, text):
+    comment_id = post(client, auth, {"text": text}).get_json()["id"]
+    stored = client.get(f"/comments/{comment_id}", headers=auth).get_json()
+    assert stored["text"].encode("utf-8") == text.encode("utf-8")
+
+
+def test_get_comment_returns_text_author_and_history(client, auth):
+    post(
+        client,
+        auth,
+        {
+            "id": "c-3",
+            "text": "Nice",
+            "author": {"name": "Dilan", "email": "d@x.org"},
+            "article": {"id": 42, "title": "Oil"},
+        },
+    )
+    body = client.get("/comments/c-3", headers=auth).get_json()
+    assert body["text"] == "Nice"
+    assert body["author"] == {"name": "Dilan", "email": "d@x.org"}
+    assert body["article_id"] == "42"
+    assert body["current"]["decision"] == "approve"
+    assert body["history"][0]["source"] == "service"
+
+
+def test_get_unknown_comment_is_404(client, auth):
+    response = client.get("/comments/nope", headers=auth)
+    assert response.status_code == 404
+    assert response.get_json()["error"] == "not_found"
+
+
+BAD_INPUT = [
+    ("malformed json", b'{"text": "hi"', 400, "invalid_json"),
+    ("not an object", b'["text"]', 400, "invalid_body"),
+    ("missing text", {"id": "x"}, 400, "missing_field"),
+    ("empty text", {"text": ""}, 400, "empty_text"),
+    ("blank text", {"text": "  \n\t "}, 400, "empty_text"),
+    ("text not a string", {"text": 5}, 400, "invalid_field"),
+    ("text null", {"text": None}, 400, "invalid_field"),
+    ("text a list", {"text": ["a"]}, 400, "invalid_field"),
+    ("id not a string", {"text": "hi", "id": ["x"]}, 400, "invalid_field"),
+    ("id with spaces", {"text": "hi", "id": "a b"}, 400, "invalid_field"),
+    ("author not an object", {"text": "hi", "author": "me"}, 400, "invalid_field"),
+    ("author email a number", {"text": "hi", "author": {"email": 3}}, 400, "invalid_field"),
+    ("article without id", {"text": "hi", "article": {"title": "t"}}, 400, "missing_field"),
+    ("unknown field", {"text": "hi", "txt": "typo"}, 400, "unknown_field"),
+    ("too long", {"text": "a" * 10_001}, 413, "text_too_long"),
+    ("invalid utf-8", b'{"text": "caf\xe9"}', 400, "invalid_utf8"),
+    ("lone surrogate", b'{"text": "bad \\ud800 text"}', 400, "invalid_field"),
+    ("NUL character", b'{"text": "a\\u0000b"}', 400, "invalid_field"),
+    (
+        "deep nesting",
+        b'{"text": "hi", "author": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        400,
+        "invalid_json",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "status", "code"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT]
+)
+def test_bad_input_gets_json_error(client, auth, case, body, status, code):
+    response = post(client, auth, body)
+    assert response.status_code == status, response.get_data(as_text=True)
+    error = response.get_json()
+    assert error["error"] == code
+    assert isinstance(error["message"], str) and error["message"]
+
+
+def test_text_at_the_limit_is_accepted(client, auth):
+    assert post(client, auth, {"text": "a" * 10_000}).status_code == 200
+
+
+def test_wrong_content_type_is_415(client, auth):
+    response = client.post(
+        "/moderate", data='{"text": "hi"}', headers={**auth, "Content-Type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.get_json()["error"] == "unsupported_media_type"
+
+
+def test_body_over_limit_is_413(client, auth):
+    response = post(client, auth, {"text": "hi", "article": {"id": "1", "text": "x" * 600_000}})
+    assert response.status_code == 413
+    assert response.get_json()["error"] == "request_entity_too_large"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": "Basic abc"},
+        {"Authorization": "Bearer "},
+    ],
+)
+def test_missing_or_unknown_key_is_401(client, headers):
+    response = client.post("/moderate", json={"text": "hi"}, headers=headers)
+    assert response.status_code == 401
+    assert response.get_json()["error"] == "unauthorized"
+    assert client.get("/comments/x", headers=headers).status_code == 401
+
+
+def test_revoked_key_is_401_once_the_key_cache_expires(tmp_path):
+    from service import create_app
+    from service.auth import ApiKeys
+
+    app = create_app({"database_url": f"sqlite:///{tmp_path / 'm.db'}"})
+    svc = app.extensions[api.EXTENSION]
+    app.extensions[api.EXTENSION] = replace(svc, keys=ApiKeys(svc.engine, ttl=0.2))
+    with svc.engine.begin() as conn:
+        key = store.create_key(conn, "cms")
+    client, auth = app.test_client(), {"Authorization": f"Bearer {key}"}
+    assert post(client, auth, {"text": "hi"}).status_code == 200
+    with svc.engine.begin() as conn:
+        assert store.revoke_keys(conn, "cms") == 1
+    time.sleep(0.3)
+    assert post(client, auth, {"text": "hi"}).status_code == 401
+
+
+def test_unknown_route_and_method_are_json(client):
+    assert client.get("/nope").get_json()["error"] == "not_found"
+    response = client.get("/moderate")
+    assert response.status_code == 405
+    assert response.get_json()["error"] == "method_not_allowed"
+
+
+def test_health_reports_versions(client):
+    body = client.get("/health").get_json()
+    assert body["status"] == "ok" and body["model_version"] == "none"
+
+
+def test_openapi_document_describes_moderate(client):
+    doc = client.get("/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.1")
+    schema = doc["paths"]["/moderate"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ]
+    assert schema["required"] == ["text"]
+    assert schema["properties"]["text"]["maxLength"] == 10_000
+    assert "Decision" in doc["components"]["schemas"]
+
+
+def test_classifier_failure_sends_comment_to_review_and_stores_it(app, client, auth, caplog):
+    svc = app.extensions[api.EXTENSION]
+
+    class Broken:
+        version = "broken-1"
+
+        def score(self, text):
+            raise RuntimeError("model exploded")
+
+    app.extensions[api.EXTENSION] = replace(
+        svc, moderator=replace(svc.moderator, classifier=Broken())
+    )
+    body = post(client, auth, {"id": "c-9", "text": "A calm comment"}).get_json()
+    assert body["status"] == "in_review" and body["model_version"] == "broken-1"
+    assert {"category": None, "source": "system", "rule": "classifier_error"} in body["reasons"]
+    assert "model exploded" in caplog.text
+    assert client.get("/comments/c-9", headers=auth).status_code == 200

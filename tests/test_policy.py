@@ -1,0 +1,122 @@
+"""The pure policy: hits, scores and language into a decision."""
+
+import pytest
+
+from service.domain import Category, RuleHit, Source, Status, Strength, Verdict
+from service.policy import PolicyConfig, decide, policy_version
+
+THRESHOLDS = dict.fromkeys(Category, 0.8)
+REVIEW = dict.fromkeys(Category, 0.5)
+
+
+def config(review_verdict=Verdict.REJECT) -> PolicyConfig:
+    return PolicyConfig(THRESHOLDS, REVIEW, review_verdict, frozenset({"en"}), "v1")
+
+
+def hit(category=Category.THREAT, strength=Strength.STRONG) -> RuleHit:
+    return RuleHit(category, "rule", (0, 4), strength, "why")
+
+
+def test_no_evidence_approves_final():
+    decision = decide([], {}, config(), "en")
+    assert (decision.verdict, decision.status, decision.categories) == (
+        Verdict.APPROVE,
+        Status.FINAL,
+        (),
+    )
+
+
+def test_strong_hit_rejects_final_with_every_category():
+    decision = decide([hit(), hit(Category.ABUSE), hit()], {}, config(), "en")
+    assert decision.verdict is Verdict.REJECT and decision.status is Status.FINAL
+    assert decision.categories == (Category.THREAT, Category.ABUSE)
+    assert len(decision.reasons) == 3
+
+
+def test_weak_hit_goes_to_review_with_provisional_reject():
+    decision = decide([hit(strength=Strength.WEAK)], {}, config(), "en")
+    assert (decision.verdict, decision.status) == (Verdict.REJECT, Status.IN_REVIEW)
+    assert decision.categories == (Category.THREAT,)
+
+
+def test_provisional_verdict_follows_configuration():
+    decision = decide([hit(strength=Strength.WEAK)], {}, config(Verdict.APPROVE), "en")
+    assert (decision.verdict, decision.status) == (Verdict.APPROVE, Status.IN_REVIEW)
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (0.95, (Verdict.REJECT, Status.FINAL)),
+        (0.8, (Verdict.REJECT, Status.FINAL)),
+        (0.6, (Verdict.REJECT, Status.IN_REVIEW)),
+        (0.49, (Verdict.APPROVE, Status.FINAL)),
+    ],
+)
+def test_scores_reject_or_review_by_threshold(score, expected):
+    decision = decide([], {Category.ABUSE: score}, config(), "en")
+    assert (decision.verdict, decision.status) == expected
+    if score >= 0.5:
+        assert decision.reasons[0].source is Source.MODEL
+        assert decision.reasons[0].score == score
+
+
+def test_unsupported_language_is_never_auto_approved():
+    decision = decide([], {}, config(Verdict.APPROVE), "fa")
+    assert decision.status is Status.IN_REVIEW
+    assert decision.reasons[0].rule == "unsupported_language"
+
+
+def test_rule_hit_rejects_unsupported_language_outright():
+    decision = decide([hit()], {}, config(), "tr")
+    assert (decision.verdict, decision.status) == (Verdict.REJECT, Status.FINAL)
+
+
+def test_undetermined_language_is_judged():
+    assert decide([], {}, config(), "und").status is Status.FINAL
+
+
+def test_failures_send_to_review():
+    decision = decide([], {}, config(), "en", failures=["classifier_error"])
+    assert decision.status is Status.IN_REVIEW
+    assert decision.reasons[0].source is Source.SYSTEM
+
+
+def test_policy_version_changes_with_rules_and_thresholds():
+    base = policy_version("rules", THRESHOLDS, REVIEW, Verdict.REJECT, ["en"])
+    assert base == policy_version("rules", THRESHOLDS, REVIEW, Verdict.REJECT, ["en"])
+    assert base != policy_version("rules2", THRESHOLDS, REVIEW, Verdict.REJECT, ["en"])
+    other = {**THRESHOLDS, Category.THREAT: 0.7}
+    assert base != policy_version("rules", other, REVIEW, Verdict.REJECT, ["en"])
+    assert base != policy_version("rules", THRESHOLDS, REVIEW, Verdict.APPROVE, ["en"])
+
+
+def test_editor_addition_to_a_list_changes_rules_and_digest(tmp_path):
+    import shutil
+
+    from service.normalise import fold
+    from service.rules import build_rules
+    from service.rules.lists import default_dir
+
+    lists = tmp_path / "lists"
+    shutil.copytree(default_dir(), lists)
+    before = build_rules(lists).digest
+    path = lists / "profanity.toml"
+    path.write_text(path.read_text().replace("[words]\n", '[words]\nfrak = "editor addition"\n', 1))
+    rules = build_rules(lists)
+    assert rules.digest != before
+    assert [h.rule for h in rules.match("frak this", fold("frak this"))] == ["word:frak"]
+
+
+def test_malformed_list_is_refused_naming_the_file(tmp_path):
+    import shutil
+
+    from service.rules import build_rules
+    from service.rules.lists import RuleListError, default_dir
+
+    lists = tmp_path / "lists"
+    shutil.copytree(default_dir(), lists)
+    with (lists / "threat.toml").open("a") as f:
+        f.write("\n[patterns.broken]\nregex = '(unclosed'\n")
+    with pytest.raises(RuleListError, match="threat.toml: pattern broken"):
+        build_rules(lists)

@@ -1,0 +1,1 @@
+"""Offline work on labelled data: loading, training, evaluation. Never imported by service/."""
