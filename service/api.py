@@ -15,23 +15,13 @@ from service import db, store
 from service.auth import ApiKeys
 from service.config import Settings
 from service.domain import CommentIn, Decision
-from service.openapi import openapi_document
+from service.openapi import DECISION_FIELDS, openapi_document
 from service.pipeline import Moderator, moderate
 from service.validation import ValidationError, comment_from_json, parse_json
 
 log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__)
 EXTENSION = "moderation"
-DECISION_FIELDS = (
-    "decision",
-    "status",
-    "categories",
-    "reasons",
-    "scores",
-    "language",
-    "model_version",
-    "policy_version",
-)
 
 
 @dataclass(frozen=True)

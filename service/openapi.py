@@ -8,6 +8,17 @@ from service.domain import Category
 from service.validation import CommentPayload
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
+# The fields of a decision, in the order the API writes them (after "id").
+DECISION_FIELDS = (
+    "decision",
+    "status",
+    "categories",
+    "reasons",
+    "scores",
+    "language",
+    "model_version",
+    "policy_version",
+)
 
 
 def _error_response(description: str) -> dict:
@@ -36,17 +47,7 @@ def openapi_document(max_text_length: int) -> dict:
     }
     decision = {
         "type": "object",
-        "required": [
-            "id",
-            "decision",
-            "status",
-            "categories",
-            "reasons",
-            "scores",
-            "language",
-            "model_version",
-            "policy_version",
-        ],
+        "required": ["id", *DECISION_FIELDS],
         "properties": {
             "id": {"type": "string"},
             "decision": {"type": "string", "enum": ["approve", "reject"]},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from gunicorn.app.base import BaseApplication
 
 from service import api, create_app
@@ -30,6 +32,11 @@ class Server(BaseApplication):
 
     def load(self):
         self.application = create_app()
+        # Everything built so far (rules, word lists, models) lives as long as the process:
+        # keep the garbage collector from scanning it, and from touching its pages after
+        # the fork, which would copy them into every worker.
+        gc.collect()
+        gc.freeze()
         return self.application
 
 

@@ -75,3 +75,20 @@ def test_moderate_over_loopback_http(server):
     )
     assert bad.status_code == 400 and bad.json()["error"] == "invalid_json"
     assert session.post(f"{base}/moderate", json={"text": "x"}).status_code == 401
+
+
+def test_concurrent_resubmissions_store_one_comment(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    base, auth = server
+    body = {"id": "race-1", "text": "You are an idiot 👏"}
+
+    def submit(_):
+        return requests.post(f"{base}/moderate", json=body, headers=auth, timeout=10)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        responses = list(pool.map(submit, range(32)))
+    assert {r.status_code for r in responses} == {200}
+    assert len({r.text for r in responses}) == 1
+    stored = requests.get(f"{base}/comments/race-1", headers=auth, timeout=10).json()
+    assert len(stored["history"]) == 1

@@ -31,6 +31,8 @@ _WORD = re.compile(r"[a-z]+")
 _SQUASH = re.compile(r"([a-z])\1+")
 _DOUBLED = re.compile(r"[a-z]*([a-z])\1[a-z]*")
 _HAS_DOUBLE = re.compile(r"([a-z])\1")
+_PLURAL_S = re.compile(r"(?<![a-z])([a-z]{3,})s(?![a-z])")
+_PLURAL_ES = re.compile(r"(?<![a-z])([a-z]{3,})es(?![a-z])")
 _DISGUISED = re.compile(r"[*#%@]")
 
 
@@ -51,12 +53,9 @@ def token_view(folded: Folded) -> TokenView:
     tokens = frozenset(_WORD.findall(text))
     # Only words with a doubled letter can be stretched forms ("fuuck" but not "as").
     squashed = frozenset(_SQUASH.sub(r"\1", m.group()) for m in _DOUBLED.finditer(text))
-    stems = frozenset(
-        t[: -len(suffix)]
-        for t in tokens | squashed
-        for suffix in _PLURALS
-        if t.endswith(suffix) and len(t) > len(suffix) + 2
-    )
+    stems = frozenset(_PLURAL_S.findall(text) + _PLURAL_ES.findall(text))
+    if squashed:
+        stems |= {s[:-1] for s in squashed if s.endswith("s")}
     disguised = folded.plain != text or _DISGUISED.search(text) is not None
     return TokenView(text, tokens, squashed, stems, disguised)
 
@@ -118,6 +117,11 @@ class Lexicon:
         self._allow = frozenset(allow)
         self._names = frozenset(names)
         self._phrases = {_SEPARATORS.sub("", p): e for p, e in phrases.items()}
+        # A phrase can only be present if its first word, or the whole phrase written as
+        # one word ("blowjob"), is among the text's words.
+        self._phrase_gate = frozenset(_WORD.findall(p)[0] for p in phrases if _WORD.findall(p)) | {
+            k for k in self._phrases
+        }
         self._phrase_re = None
         if phrases:
             alts = sorted(phrases, key=len, reverse=True)
@@ -222,7 +226,9 @@ class Lexicon:
                     if not self._is_name(entry.word, original, span):
                         hits.append((entry, span))
                     break
-        if self._phrase_re is not None:
+        if self._phrase_re is not None and (
+            view is None or not self._phrase_gate.isdisjoint(view.tokens)
+        ):
             for match in self._phrase_re.finditer(text):
                 entry = self._phrases[_SEPARATORS.sub("", match.group())]
                 hits.append((entry, folded.span(*match.span())))

@@ -18,6 +18,8 @@ LINK_VERDICTS = {
     "offer": ("link_with_offer", Strength.STRONG, "link with an offer or call to action"),
     "unknown": ("unknown_link", Strength.WEAK, "link to a site that is not a known source"),
 }
+# Every link has a dot directly followed by a letter or digit ("x.com", "www.", "t.me").
+_MAY_LINK = re.compile(r"\.[a-z0-9]")
 _PATH = r"(?:/[^\s<>\"'()\[\]{}]*)?"
 
 
@@ -52,6 +54,8 @@ class PromotionRule(ListRule):
     def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
         """Pattern hits plus one hit per non-citation link."""
         hits = super().match(original, folded, view)
+        if not _MAY_LINK.search(folded.plain):
+            return hits
         offer = self.cue.search(folded.text) is not None
         for link in self.link.finditer(folded.plain):
             host = host_of(link.group())
