@@ -14,15 +14,13 @@ import unicodedata
 from lingua import Language, LanguageDetectorBuilder
 
 UNDETERMINED = "und"
-# Languages the outlet's readers write in, and neighbours a detector may confuse them with.
+# Languages readers write in, and neighbours a detector may confuse them with, by script.
 # Kurdish is not among Lingua's languages: Sorani reads as Persian or Arabic, Kurmanji as
-# Turkish or another Latin-script language, and either way it is not English.
-CANDIDATES = (
+# Turkish or another Latin-script language, and either way it is not English. Separate
+# detectors per script keep each decision to the few languages it can be.
+LATIN = (
     Language.ENGLISH,
     Language.TURKISH,
-    Language.ARABIC,
-    Language.PERSIAN,
-    Language.URDU,
     Language.GERMAN,
     Language.FRENCH,
     Language.SPANISH,
@@ -30,13 +28,14 @@ CANDIDATES = (
     Language.DUTCH,
     Language.SWEDISH,
     Language.AZERBAIJANI,
-    Language.RUSSIAN,
-    Language.HEBREW,
     Language.SOMALI,
     Language.PORTUGUESE,
     Language.POLISH,
     Language.INDONESIAN,
 )
+ARABIC_SCRIPT = (Language.ARABIC, Language.PERSIAN, Language.URDU)
+OTHER_SCRIPTS = (Language.RUSSIAN, Language.HEBREW, Language.ARABIC, Language.PERSIAN)
+CANDIDATES = LATIN + ARABIC_SCRIPT + (Language.RUSSIAN, Language.HEBREW)
 # Function words that are English and not also common words in the candidate languages.
 ENGLISH_WORDS = frozenset(
     """the and is are was were you your this that these those of to for with not have has
@@ -56,28 +55,40 @@ MIN_ENGLISH_SHARE = 0.2
 MIN_FOREIGN_CONFIDENCE = 0.5
 
 
-def _latin_share(text: str) -> tuple[int, float]:
+def _script_shares(text: str) -> tuple[int, float, float]:
+    """Letter count, and the shares of Latin and of Arabic-script letters."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
-        return 0, 1.0
-    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
-    return len(letters), latin / len(letters)
+        return 0, 1.0, 0.0
+    latin = arabic = 0
+    for c in letters:
+        if c.isascii():
+            latin += 1
+        else:
+            name = unicodedata.name(c, "")
+            latin += "LATIN" in name
+            arabic += "ARABIC" in name
+    return len(letters), latin / len(letters), arabic / len(letters)
+
+
+def _build(languages: tuple[Language, ...]):
+    return (
+        LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+    )
 
 
 class LanguageDetector:
     """ISO 639-1 codes for comments; built once, since Lingua loads its models up front."""
 
     def __init__(self) -> None:
-        self._detector = (
-            LanguageDetectorBuilder.from_languages(*CANDIDATES)
-            .with_preloaded_language_models()
-            .build()
-        )
+        self._latin = _build(LATIN)
+        self._arabic = _build(ARABIC_SCRIPT)
+        self._other = _build(OTHER_SCRIPTS)
 
     def detect(self, text: str) -> str:
         """The comment's language code, or 'und' when there is nothing to tell by."""
         clean = _NOISE.sub(" ", text)
-        letters, latin = _latin_share(clean)
+        letters, latin, arabic = _script_shares(clean)
         if letters == 0:
             return UNDETERMINED
         if latin >= 0.5:
@@ -85,7 +96,10 @@ class LanguageDetector:
             english = sum(1 for w in words if w in ENGLISH_WORDS)
             if english >= MIN_ENGLISH_WORDS and english >= MIN_ENGLISH_SHARE * len(words):
                 return "en"
-        values = self._detector.compute_language_confidence_values(clean)
+            detector = self._latin
+        else:
+            detector = self._arabic if arabic >= 0.5 else self._other
+        values = detector.compute_language_confidence_values(clean)
         if not values:
             return UNDETERMINED
         best = values[0]

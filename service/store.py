@@ -36,11 +36,11 @@ comments = Table(
     Column("text_sha256", String(64), nullable=False),
     Column("author_name", Text),
     Column("author_email", Text),
-    Column("article_id", String(128), index=True),
+    Column("article_id", String(128)),
     Column("article_title", Text),
     Column("article_text", Text),
     Column("client", String(100)),
-    Column("received_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
 )
 
 decisions = Table(

@@ -18,6 +18,8 @@ import ahocorasick
 
 # A gate with more strings than this costs about as much as the regex it guards.
 MAX_GATE_SIZE = 60
+# Shorter strings ("re", "0") occur in nearly every comment and would gate nothing.
+MIN_LITERAL_LENGTH = 3
 
 
 def _score(options: frozenset[str]) -> tuple[int, int]:
@@ -25,7 +27,11 @@ def _score(options: frozenset[str]) -> tuple[int, int]:
 
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    candidates = [c for c in candidates if c and all(c) and len(c) <= MAX_GATE_SIZE]
+    candidates = [
+        c
+        for c in candidates
+        if c and len(c) <= MAX_GATE_SIZE and min(map(len, c)) >= MIN_LITERAL_LENGTH
+    ]
     return max(candidates, key=_score) if candidates else None
 
 

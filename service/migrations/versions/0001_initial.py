@@ -1,5 +1,8 @@
 """Comments, their append-only decision history, and hashed API keys.
 
+Only the indexes the API reads by: every index is written on each comment, and writes
+are what limits throughput. The queue and re-scoring add theirs with their features.
+
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-25
@@ -28,8 +31,6 @@ def upgrade() -> None:
         sa.Column("client", sa.String(100), nullable=True),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_comments_article_id", "comments", ["article_id"])
-    op.create_index("ix_comments_received_at", "comments", ["received_at"])
     op.create_table(
         "decisions",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -47,7 +48,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_decisions_comment_id", "decisions", ["comment_id", "id"])
-    op.create_index("ix_decisions_status", "decisions", ["status"])
     op.create_table(
         "api_keys",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -61,9 +61,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("api_keys")
-    op.drop_index("ix_decisions_status", "decisions")
     op.drop_index("ix_decisions_comment_id", "decisions")
     op.drop_table("decisions")
-    op.drop_index("ix_comments_received_at", "comments")
-    op.drop_index("ix_comments_article_id", "comments")
     op.drop_table("comments")
