@@ -267,3 +267,19 @@ def test_every_hit_names_its_rule_and_reason():
     text = "you idiot, I will kill you, visit bit.ly/x"
     for hit in RULES.match(text, fold(text)):
         assert hit.rule and hit.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will teach you how to create your own newsletter",
+        "she thinks she is not a thief",
+        "you are not a clown, you just disagree",
+        "If you are a little quiet you will start feeling better",
+        "If you screw up, nobody else is to blame",
+        "Rudaw is biased towards the KDP",
+        "I sob every time I read about the camps",
+    ],
+)
+def test_everyday_phrases_are_not_attacks_or_threats(text):
+    check(text, None)
