@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint format bench-api language-check clean
+.PHONY: run test install install-test lint format bench-api train language-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ lint: install-test
 
 format: install-test
 	$(BIN)/ruff format service training tests bench
+
+# Rebuild the classifier from ../shared/data (or DATA=path) into models/.
+train: install-test
+	$(BIN)/python -m training.train $(if $(DATA),--data $(DATA))
+
+language-check: install-test
+	$(BIN)/python -m training.language_check $(if $(DATA),--data $(DATA))
 
 bench-api: install-test
 	$(BIN)/python bench/api.py

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import os
 import re
@@ -54,7 +55,7 @@ _ESCAPE = re.compile(r"\\\\|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\[nrt'\"]")
 def decode_kaggle(raw: str) -> str:
     """Undo the Kaggle insults escaping: outer triple quotes, \\n, \\xa0, UTF-8 byte escapes."""
     text = raw[1:-1] if raw.startswith('"') and raw.endswith('"') else raw
-    for _ in range(2):  # some rows are escaped twice
+    for _ in range(4):  # some rows are escaped two or three times over
         if not _ESCAPE.search(text):
             break
         text = _ESCAPE.sub(_unescape_one, text)
@@ -116,6 +117,87 @@ def news_dev(root: Path | None = None) -> list[dict]:
         if set(row) != {"text", "article", "expected", "categories", "note"}:
             raise SchemaError(f"news_dev.jsonl:{number}: unexpected fields {sorted(row)}")
     return rows
+
+
+def davidson(root: Path | None = None) -> list[Example]:
+    """Davidson et al. tweets: label 'hate', 'offensive' or 'neither' (majority class)."""
+    path = data_dir(root) / "davidson_hate_offensive" / "labeled_data.csv"
+    names = {"0": "hate", "1": "offensive", "2": "neither"}
+    rows = _rows(path, required=("class", "tweet"))
+    bad = [r["class"] for r in rows if r["class"] not in names]
+    if bad:
+        raise SchemaError(f"{path.name}: unknown class values {sorted(set(bad))[:5]}")
+    return [Example(html.unescape(r["tweet"]), names[r["class"]], "davidson") for r in rows]
+
+
+def olid_train(root: Path | None = None) -> list[Example]:
+    """OLID training tweets, labelled with their path: NOT, OFF/UNT, OFF/TIN/IND|GRP|OTH."""
+    path = data_dir(root) / "olid" / "olid-training-v1.0.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = list(reader)
+    examples = []
+    for r in rows:
+        parts = [r["subtask_a"], r["subtask_b"], r["subtask_c"]]
+        label = "/".join(p for p in parts if p and p != "NULL")
+        if label.split("/")[0] not in ("NOT", "OFF"):
+            raise SchemaError(f"{path.name}: id {r['id']} has subtask_a {r['subtask_a']!r}")
+        examples.append(Example(r["tweet"], label, "olid-train"))
+    return examples
+
+
+def edos(split: str, root: Path | None = None) -> list[Example]:
+    """EDOS 'train' or 'dev': label 'not sexist' or 'sexist:<category>'."""
+    if split not in ("train", "dev"):
+        raise ValueError("use edos_test() for the official test split")
+    path = data_dir(root) / "edos_sexism" / f"edos_{split}.csv"
+    rows = _rows(path, required=("text", "label_sexist", "label_category"))
+    out = []
+    for r in rows:
+        if r["label_sexist"] not in ("sexist", "not sexist"):
+            raise SchemaError(f"{path.name}: label_sexist {r['label_sexist']!r}")
+        label = (
+            "not sexist" if r["label_sexist"] == "not sexist" else f"sexist:{r['label_category']}"
+        )
+        out.append(Example(r["text"], label, f"edos-{split}"))
+    return out
+
+
+YOUTUBE_VIDEOS = (
+    "Youtube01-Psy",
+    "Youtube02-KatyPerry",
+    "Youtube03-LMFAO",
+    "Youtube04-Eminem",
+    "Youtube05-Shakira",
+)
+
+
+def youtube_spam(
+    videos: tuple[str, ...] = YOUTUBE_VIDEOS, root: Path | None = None
+) -> list[Example]:
+    """YouTube comments of the given videos: 'spam' or 'ham' (author names are not read)."""
+    out = []
+    for video in videos:
+        path = data_dir(root) / "youtube_spam" / f"{video}.csv"
+        for r in _rows(path, required=("CONTENT", "CLASS")):
+            if r["CLASS"] not in ("0", "1"):
+                raise SchemaError(f"{path.name}: CLASS {r['CLASS']!r}")
+            out.append(
+                Example(html.unescape(r["CONTENT"]), "spam" if r["CLASS"] == "1" else "ham", video)
+            )
+    return out
+
+
+def sms_spam(root: Path | None = None) -> list[Example]:
+    """SMS messages: 'spam' or 'ham'."""
+    path = data_dir(root) / "sms_spam" / "SMSSpamCollection"
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        label, _, text = line.partition("\t")
+        if label not in ("spam", "ham"):
+            raise SchemaError(f"{path.name}:{number}: label {label!r}")
+        out.append(Example(text, label, "sms"))
+    return out
 
 
 def english_test_comments(root: Path | None = None) -> list[Example]:

@@ -1,0 +1,67 @@
+"""The trained model's estimator: one logistic regression per head over shared features.
+
+Datasets label one concept each (insults, sexism, spam, ...), so each head is fitted only
+on rows whose label for it is known (0 or 1); -1 marks "not labelled for this head".
+Training builds it; the service only loads it (joblib), so it lives here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+
+from service.normalise import fold
+
+UNLABELLED = -1
+
+
+def fold_texts(texts) -> list[str]:
+    """The service's folding, as the first step of the model's pipeline."""
+    return [fold(text).text for text in texts]
+
+
+class MultiHeadLogistic(ClassifierMixin, BaseEstimator):
+    """Independent binary heads; `predict_proba` returns one probability column per head."""
+
+    def __init__(self, heads: tuple[str, ...] = (), C: float = 4.0, max_iter: int = 2000):
+        self.heads = heads
+        self.C = C
+        self.max_iter = max_iter
+
+    def fit(self, X, Y):
+        Y = np.asarray(Y)
+        if Y.ndim != 2 or Y.shape[1] != len(self.heads):
+            raise ValueError(f"Y must have one column per head {self.heads}")
+        coefs, intercepts = [], []
+        for j, head in enumerate(self.heads):
+            known = Y[:, j] != UNLABELLED
+            labels = Y[known, j]
+            if len(np.unique(labels)) < 2:
+                raise ValueError(f"head {head} needs positive and negative examples")
+            model = LogisticRegression(
+                C=self.C,
+                class_weight="balanced",
+                solver="liblinear",
+                max_iter=self.max_iter,
+                random_state=0,
+            )
+            model.fit(X[known], labels)
+            coefs.append(model.coef_[0])
+            intercepts.append(model.intercept_[0])
+        # float32 halves the artifact; the scores do not move at the precision used.
+        self.coef_ = np.asarray(coefs, dtype=np.float32)
+        self.intercept_ = np.asarray(intercepts, dtype=np.float32)
+        self.classes_ = np.array(list(self.heads))
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        return np.asarray(X @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Probability of each head's concept, independently: shape (n, heads)."""
+        return expit(self.decision_function(X))
+
+    def predict(self, X) -> np.ndarray:
+        return (self.predict_proba(X) >= 0.5).astype(int)

@@ -1,0 +1,75 @@
+"""Loaders for ../shared/data: schema checks, counts from SOURCE.md, no test rows in training."""
+
+import pytest
+
+from training import data
+from training.train import training_rows
+
+# Counts stated in each dataset's SOURCE.md.
+EXPECTED = {
+    "davidson": (data.davidson, 24_783),
+    "olid_train": (data.olid_train, 13_240),
+    "olid_test": (data.olid_test, 860),
+    "kaggle_train": (lambda root: data.kaggle_insults("train", root), 3_947),
+    "kaggle_test": (lambda root: data.kaggle_insults_test("test", root), 2_647),
+    "kaggle_verification": (lambda root: data.kaggle_insults_test("verification", root), 2_235),
+    "edos_train": (lambda root: data.edos("train", root), 14_000),
+    "edos_dev": (lambda root: data.edos("dev", root), 2_000),
+    "edos_test": (data.edos_test, 4_000),
+    "youtube": (lambda root: data.youtube_spam(root=root), 1_956),
+    "sms": (data.sms_spam, 5_574),
+}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_loader_reads_every_row(shared_data, name):
+    loader, count = EXPECTED[name]
+    examples = loader(shared_data)
+    assert len(examples) == count
+    assert all(isinstance(e.text, str) and e.text for e in examples)
+
+
+def test_kaggle_comments_are_unescaped(shared_data):
+    texts = [e.text for e in data.kaggle_insults("train", shared_data)]
+    assert not any(t.startswith('"') and t.endswith('"') for t in texts[:200])
+    assert sum("\\n" in t for t in texts) == 0
+    assert sum("\n" in t for t in texts) > 10
+
+
+def test_official_test_splits_cannot_be_read_as_training(shared_data):
+    with pytest.raises(ValueError):
+        data.kaggle_insults("test", shared_data)
+    with pytest.raises(ValueError):
+        data.edos("test", shared_data)
+
+
+def test_training_rows_hold_no_official_test_text(shared_data):
+    from service.rules import build_rules
+
+    rows = training_rows(shared_data, build_rules())
+    test_sources = {
+        "olid-test",
+        "edos-test",
+        "test_with_solutions.csv",
+        "impermium_verification_labels.csv",
+        "Youtube05-Shakira",
+    }
+    assert not {r.source for r in rows} & test_sources
+    train_texts = {r.text for r in rows}
+    tests = (
+        data.olid_test(shared_data)
+        + data.edos_test(shared_data)
+        + data.kaggle_insults_test("test", shared_data)
+        + data.kaggle_insults_test("verification", shared_data)
+    )
+    shared = [e.text for e in tests if e.text in train_texts]
+    # The source datasets repeat a few short texts across their own splits; none beyond that.
+    assert len(shared) / len(tests) < 0.01, shared[:10]
+
+
+def test_malformed_file_is_refused(tmp_path):
+    folder = tmp_path / "sms_spam"
+    folder.mkdir()
+    (folder / "SMSSpamCollection").write_text("ham\tfine\nmaybe\tbroken\n", encoding="utf-8")
+    with pytest.raises(data.SchemaError, match="SMSSpamCollection:2"):
+        data.sms_spam(tmp_path)
