@@ -11,8 +11,8 @@ from flask import Flask
 
 from service import api, db
 from service.auth import ApiKeys
-from service.classifier import RulesOnly
-from service.config import Settings, from_env
+from service.classifier import RulesOnly, load_classifier
+from service.config import Settings, from_env, resolve_thresholds
 from service.language import LanguageDetector
 from service.pipeline import Moderator
 from service.policy import PolicyConfig, policy_version
@@ -30,20 +30,18 @@ def _language_detector() -> LanguageDetector:
 def build_moderator(settings: Settings) -> Moderator:
     """Compile the rules, load the classifier and detector, fingerprint the policy."""
     rules = build_rules(settings.rules_dir)
+    classifier = load_classifier(settings.model_path) if settings.model_path else RulesOnly()
+    reject, review = resolve_thresholds(settings, classifier.thresholds)
     policy = PolicyConfig(
-        reject_threshold=dict(settings.reject_threshold),
-        review_threshold=dict(settings.review_threshold),
+        reject_threshold=reject,
+        review_threshold=review,
         review_verdict=settings.review_verdict,
         supported_languages=frozenset(settings.supported_languages),
         version=policy_version(
-            rules.digest,
-            settings.reject_threshold,
-            settings.review_threshold,
-            settings.review_verdict,
-            settings.supported_languages,
+            rules.digest, reject, review, settings.review_verdict, settings.supported_languages
         ),
     )
-    return Moderator(rules, RulesOnly(), _language_detector(), policy)
+    return Moderator(rules, classifier, _language_detector(), policy)
 
 
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:

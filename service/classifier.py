@@ -1,19 +1,34 @@
-"""The classifier's place in the decision: a protocol, and the rules-only stand-in.
+"""The classifier's place in the decision: the trained artifact, or rules only.
 
-A trained scikit-learn pipeline plugs in here (issue 3): anything with a `version` and a
-`score` returning a probability per category. Until then `RulesOnly` scores nothing, the
-rules decide alone, and decisions report `model_version: "none"`.
+`load_classifier` reads `classifier.joblib` and its card (`classifier.json` beside it)
+once at start-up and refuses, with a message saying what to do, an artifact that is
+missing, altered, or trained with another scikit-learn. Without a model path the service
+runs on the rules alone (`RulesOnly`) and reports `model_version: "none"`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
+
+import joblib
+import sklearn
+from sklearn.exceptions import InconsistentVersionWarning
 
 from service.domain import Category
 
 
+class ModelError(RuntimeError):
+    """The model cannot be used; the message says why and what to do."""
+
+
 class Classifier(Protocol):
     version: str
+    thresholds: dict[Category, tuple[float, float]]
 
     def score(self, text: str) -> dict[Category, float]: ...
 
@@ -22,7 +37,62 @@ class RulesOnly:
     """No model: no scores, so the policy uses rule hits only."""
 
     version = "none"
+    thresholds: dict[Category, tuple[float, float]] = {}
 
     def score(self, text: str) -> dict[Category, float]:
         """No scores."""
         return {}
+
+
+@dataclass
+class TrainedClassifier:
+    """A fitted pipeline whose heads map onto categories, with the card's thresholds."""
+
+    version: str
+    pipeline: object
+    category_heads: dict[Category, list[int]]
+    thresholds: dict[Category, tuple[float, float]] = field(default_factory=dict)
+
+    def score(self, text: str) -> dict[Category, float]:
+        """Probability per category: the highest of the category's heads."""
+        probs = self.pipeline.predict_proba([text])[0]
+        return {c: float(max(probs[i] for i in heads)) for c, heads in self.category_heads.items()}
+
+
+def card_path(model_path: Path) -> Path:
+    return model_path.with_suffix(".json")
+
+
+def load_classifier(model_path: Path) -> TrainedClassifier:
+    """Load and check the artifact and its card; raise ModelError if it cannot serve."""
+    card_file = card_path(model_path)
+    if not model_path.is_file() or not card_file.is_file():
+        raise ModelError(
+            f"model {model_path} or its card {card_file.name} is missing: run `make train`, "
+            "or unset MODERATION_MODEL_PATH to run on the rules alone"
+        )
+    card = json.loads(card_file.read_text(encoding="utf-8"))
+    trained_with = card.get("libraries", {}).get("scikit-learn")
+    if trained_with != sklearn.__version__:
+        raise ModelError(
+            f"model {model_path.name} was trained with scikit-learn {trained_with}, but "
+            f"{sklearn.__version__} is installed: install that version or retrain (`make train`)"
+        )
+    digest = hashlib.sha256(model_path.read_bytes()).hexdigest()
+    if digest != card.get("artifact_sha256"):
+        raise ModelError(f"model {model_path.name} does not match its card (sha256 differs)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InconsistentVersionWarning)
+        try:
+            pipeline = joblib.load(model_path)
+        except InconsistentVersionWarning as exc:
+            raise ModelError(f"model {model_path.name}: {exc}") from exc
+    heads = list(card["heads"])
+    category_heads = {
+        Category(c): [heads.index(h) for h in names] for c, names in card["category_heads"].items()
+    }
+    thresholds = {
+        Category(c): (float(t["reject"]), float(t["review"]))
+        for c, t in card.get("thresholds", {}).items()
+    }
+    return TrainedClassifier(card["version"], pipeline, category_heads, thresholds)

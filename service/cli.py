@@ -11,11 +11,22 @@ from pathlib import Path
 import click
 
 from service import api, create_app, store
+from service.classifier import ModelError
+from service.config import ConfigError
 from service.pipeline import moderate
+from service.rules.lists import RuleListError
+
+
+def _app():
+    """The app, or a one-line error for what stops it starting (model, lists, settings)."""
+    try:
+        return create_app()
+    except (ModelError, ConfigError, RuleListError) as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _services() -> api.Services:
-    return create_app().extensions[api.EXTENSION]
+    return _app().extensions[api.EXTENSION]
 
 
 @click.group()
@@ -32,7 +43,7 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> None:
     """Serve the API under gunicorn (the schema is upgraded first)."""
     from service.server import Server
 
-    Server(host, port, workers, access_log).run()
+    Server(_app(), host, port, workers, access_log).run()
 
 
 @main.group()

@@ -33,12 +33,10 @@ class Settings:
     model_path: Path | None = None
     supported_languages: tuple[str, ...] = ("en",)
     review_verdict: Verdict = Verdict.REJECT
-    reject_threshold: Mapping[Category, float] = field(
-        default_factory=lambda: dict.fromkeys(Category, DEFAULT_REJECT_THRESHOLD)
-    )
-    review_threshold: Mapping[Category, float] = field(
-        default_factory=lambda: dict.fromkeys(Category, DEFAULT_REVIEW_THRESHOLD)
-    )
+    # Thresholds set explicitly; a category not named here takes the model card's
+    # threshold, or the default.
+    reject_threshold: Mapping[Category, float] = field(default_factory=dict)
+    review_threshold: Mapping[Category, float] = field(default_factory=dict)
     log_level: str = "INFO"
     secret_key_generated: bool = False
 
@@ -77,9 +75,32 @@ def _probability(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
-def _thresholds(env: Mapping[str, str], prefix: str, default: float) -> dict[Category, float]:
-    base = _probability(env, prefix, default)
-    return {c: _probability(env, f"{prefix}_{c.value.upper()}", base) for c in Category}
+def _thresholds(env: Mapping[str, str], prefix: str) -> dict[Category, float]:
+    """Thresholds named in the environment: `PREFIX` for all, `PREFIX_<CATEGORY>` for one."""
+    out = {}
+    for category in Category:
+        name = f"{prefix}_{category.value.upper()}"
+        if name in env:
+            out[category] = _probability(env, name, 0.0)
+        elif prefix in env:
+            out[category] = _probability(env, prefix, 0.0)
+    return out
+
+
+def resolve_thresholds(
+    settings: Settings, card: Mapping[Category, tuple[float, float]]
+) -> tuple[dict[Category, float], dict[Category, float]]:
+    """Reject and review thresholds per category: environment, else model card, else default."""
+    reject, review = {}, {}
+    for category in Category:
+        card_reject, card_review = card.get(
+            category, (DEFAULT_REJECT_THRESHOLD, DEFAULT_REVIEW_THRESHOLD)
+        )
+        reject[category] = settings.reject_threshold.get(category, card_reject)
+        review[category] = settings.review_threshold.get(category, card_review)
+        if review[category] > reject[category]:
+            raise ConfigError(f"review threshold for {category} is above its reject threshold")
+    return reject, review
 
 
 def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Settings:
@@ -100,11 +121,8 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         for code in env.get("MODERATION_SUPPORTED_LANGUAGES", "en").split(",")
         if code.strip()
     )
-    reject = _thresholds(env, "MODERATION_REJECT_THRESHOLD", DEFAULT_REJECT_THRESHOLD)
-    review = _thresholds(env, "MODERATION_REVIEW_THRESHOLD", DEFAULT_REVIEW_THRESHOLD)
-    for category in Category:
-        if review[category] > reject[category]:
-            raise ConfigError(f"review threshold for {category} is above its reject threshold")
+    reject = _thresholds(env, "MODERATION_REJECT_THRESHOLD")
+    review = _thresholds(env, "MODERATION_REVIEW_THRESHOLD")
     rules_dir = env.get("MODERATION_RULES_DIR")
     model_path = env.get("MODERATION_MODEL_PATH")
     return Settings(

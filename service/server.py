@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import gc
 
+from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from service import api, create_app
+from service import api
 
 
 class Server(BaseApplication):
-    """Gunicorn with the app preloaded: schema upgraded and rules compiled once."""
+    """Gunicorn serving an app built once in the master (schema upgraded, rules compiled)."""
 
-    def __init__(self, host: str, port: int, workers: int, access_log: bool) -> None:
+    def __init__(self, app: Flask, host: str, port: int, workers: int, access_log: bool) -> None:
+        self.application = app
         self.options = {
             "bind": f"{host}:{port}",
             "workers": workers,
@@ -30,8 +32,7 @@ class Server(BaseApplication):
             if value is not None:
                 self.cfg.set(key, value)
 
-    def load(self):
-        self.application = create_app()
+    def load(self) -> Flask:
         # Everything built so far (rules, word lists, models) lives as long as the process:
         # keep the garbage collector from scanning it, and from touching its pages after
         # the fork, which would copy them into every worker.

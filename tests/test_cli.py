@@ -60,3 +60,11 @@ def test_rescore_reports_bad_line_with_its_number(env, tmp_path):
     assert result.returncode != 0
     assert "in.jsonl:2" in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_missing_model_is_a_one_line_error(env, tmp_path):
+    env = {**env, "MODERATION_MODEL_PATH": str(tmp_path / "none.joblib")}
+    for args in (("check", "hi"), ("serve", "--port", "1")):
+        result = run(env, *args, check=False)
+        assert result.returncode == 1
+        assert "Error: model" in result.stderr and "Traceback" not in result.stderr

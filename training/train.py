@@ -254,27 +254,12 @@ def train(root: Path, out: Path) -> dict:
         }
     seconds = time.perf_counter() - started
 
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / MODEL_FILE
-    joblib.dump(pipeline, path, compress=3)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     n_features = sum(
         len(v.vocabulary_) for _, v in pipeline.named_steps["features"].transformer_list
     )
     card = {
-        "version": f"clf-{digest[:12]}",
-        "artifact": MODEL_FILE,
-        "artifact_sha256": digest,
-        "artifact_bytes": path.stat().st_size,
         "created": time.strftime("%Y-%m-%d"),
         "training_seconds": round(seconds, 1),
-        "libraries": {
-            "python": platform.python_version(),
-            "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__,
-            "scipy": scipy.__version__,
-            "joblib": joblib.__version__,
-        },
         "features": {
             "words": "1-2 grams",
             "chars": "char_wb 2-5 grams",
@@ -303,6 +288,29 @@ def train(root: Path, out: Path) -> dict:
         },
         "validation": validation,
         "data": data_files(root),
+    }
+    return save_artifact(pipeline, out, card)
+
+
+def save_artifact(pipeline: Pipeline, out: Path, card: dict) -> dict:
+    """Write the pipeline and its card (versions, hash, size added here); return the card."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / MODEL_FILE
+    joblib.dump(pipeline, path, compress=3)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    card = {
+        "version": f"clf-{digest[:12]}",
+        "artifact": MODEL_FILE,
+        "artifact_sha256": digest,
+        "artifact_bytes": path.stat().st_size,
+        "libraries": {
+            "python": platform.python_version(),
+            "scikit-learn": sklearn.__version__,
+            "numpy": np.__version__,
+            "scipy": scipy.__version__,
+            "joblib": joblib.__version__,
+        },
+        **card,
     }
     (out / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
