@@ -11,12 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 import joblib
+import numpy as np
 import sklearn
+from scipy.special import expit
 from sklearn.exceptions import InconsistentVersionWarning
 
 from service.domain import Category
@@ -44,6 +47,57 @@ class RulesOnly:
         return {}
 
 
+class LinearScorer:
+    """One comment's head probabilities without scikit-learn's per-call overhead.
+
+    The same arithmetic as the pipeline (each TF-IDF block: n-gram counts in the
+    vocabulary, sublinear tf, idf, L2 norm; then the heads' linear layer and logistic),
+    done on one text with plain lookups: about ten times faster for a single comment.
+    The pipeline stays the reference; a test holds the two equal.
+    """
+
+    def __init__(self, pipeline) -> None:
+        steps = pipeline.named_steps
+        self._prepare = steps["fold"].func
+        heads = steps["heads"]
+        weights = np.asarray(heads.coef_, dtype=np.float64).T  # features x heads
+        self._intercept = np.asarray(heads.intercept_, dtype=np.float64)
+        self._blocks = []
+        offset = 0
+        features = steps["features"]
+        vectorizers = [v for _, v in getattr(features, "transformer_list", [("", features)])]
+        for vectorizer in vectorizers:
+            size = len(vectorizer.vocabulary_)
+            if vectorizer.norm != "l2" or not vectorizer.use_idf or vectorizer.binary:
+                raise ModelError("the fast scorer expects idf-weighted, L2-normalised TF-IDF")
+            self._blocks.append(
+                (
+                    vectorizer.build_analyzer(),
+                    vectorizer.vocabulary_,
+                    np.asarray(vectorizer.idf_, dtype=np.float64),
+                    weights[offset : offset + size],
+                    vectorizer.sublinear_tf,
+                )
+            )
+            offset += size
+        if offset != weights.shape[0]:
+            raise ModelError("model features and head weights do not line up")
+
+    def probabilities(self, text: str) -> np.ndarray:
+        prepared = self._prepare([text])[0]
+        z = self._intercept.copy()
+        for analyzer, vocabulary, idf, weights, sublinear in self._blocks:
+            counts = Counter(i for g in analyzer(prepared) if (i := vocabulary.get(g)) is not None)
+            if not counts:
+                continue
+            index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            values = ((1.0 + np.log(tf)) if sublinear else tf) * idf[index]
+            values /= np.sqrt(values @ values)
+            z += values @ weights[index]
+        return expit(z)
+
+
 @dataclass
 class TrainedClassifier:
     """A fitted pipeline whose heads map onto categories, with the card's thresholds."""
@@ -52,10 +106,14 @@ class TrainedClassifier:
     pipeline: object
     category_heads: dict[Category, list[int]]
     thresholds: dict[Category, tuple[float, float]] = field(default_factory=dict)
+    scorer: LinearScorer | None = None
 
     def score(self, text: str) -> dict[Category, float]:
         """Probability per category: the highest of the category's heads."""
-        probs = self.pipeline.predict_proba([text])[0]
+        if self.scorer is not None:
+            probs = self.scorer.probabilities(text)
+        else:
+            probs = self.pipeline.predict_proba([text])[0]
         return {c: float(max(probs[i] for i in heads)) for c, heads in self.category_heads.items()}
 
 
@@ -95,4 +153,6 @@ def load_classifier(model_path: Path) -> TrainedClassifier:
         Category(c): (float(t["reject"]), float(t["review"]))
         for c, t in card.get("thresholds", {}).items()
     }
-    return TrainedClassifier(card["version"], pipeline, category_heads, thresholds)
+    return TrainedClassifier(
+        card["version"], pipeline, category_heads, thresholds, LinearScorer(pipeline)
+    )

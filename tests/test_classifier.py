@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import Pipeline
+from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from service import api, build_moderator, create_app, store
@@ -33,10 +33,16 @@ THRESHOLDS = {"promotion": {"reject": 0.7, "review": 0.4}}
 @pytest.fixture(scope="module")
 def artifact(tmp_path_factory):
     """A tiny real model saved the way training saves one, with its card."""
+    features = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=False)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=False)),
+        ]
+    )
     pipeline = Pipeline(
         [
             ("fold", FunctionTransformer(fold_texts)),
-            ("features", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=False)),
+            ("features", features),
             ("heads", MultiHeadLogistic(heads=("spam",), C=20.0)),
         ]
     )
@@ -57,6 +63,14 @@ def test_loaded_model_reports_its_version_and_scores(artifact):
     scores = classifier.score("earn money now, click my shop link")
     assert set(scores) == {Category.PROMOTION}
     assert scores[Category.PROMOTION] > classifier.score("the parliament met")[Category.PROMOTION]
+
+
+def test_fast_scorer_equals_the_pipeline(artifact):
+    classifier = load_classifier(artifact)
+    texts = [t for t, _ in ROWS] + ["ѕome 𝐮𝐧𝐬𝐞𝐞𝐧 text, https://x.com/y", "", "👏👏"]
+    expected = classifier.pipeline.predict_proba(texts)
+    fast = np.array([classifier.scorer.probabilities(t) for t in texts])
+    np.testing.assert_allclose(fast, expected, atol=1e-5)
 
 
 def test_card_thresholds_reach_the_policy_unless_the_environment_sets_them(artifact):

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import joblib
 import numpy as np
@@ -101,7 +102,8 @@ def main() -> None:
     from profanity_check import predict_prob
 
     root = data.data_dir(args.data)
-    moderator = build_moderator(Settings(database_url="sqlite://"))
+    model_path = Path(args.model) if args.model else None
+    moderator = build_moderator(Settings(database_url="sqlite://", model_path=model_path))
     print(f"service: model {moderator.classifier.version}, policy {moderator.policy.version}\n")
     model = joblib.load(args.model) if args.model else None
     heads = list(model.named_steps["heads"].heads) if model is not None else []
@@ -113,7 +115,11 @@ def main() -> None:
         print(f"### {split.name}: {len(split.texts)} rows, {int(split.y.sum())} positive\n")
         print("| system | ROC AUC | precision | recall | F1 | macro-F1 |")
         print("| --- | --- | --- | --- | --- | --- |")
-        print(scores_line("service (rules + policy)", split.y, service, None))
+        print(
+            scores_line(
+                f"service ({'rules + model' if model else 'rules'})", split.y, service, None
+            )
+        )
         print(scores_line("alt-profanity-check", split.y, (apc >= 0.5).astype(int), apc))
         if model is not None and split.head is not None:
             score = model.predict_proba(split.texts)[:, heads.index(split.head)]

@@ -23,7 +23,7 @@ import numpy as np
 import scipy
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import precision_recall_curve, roc_auc_score
+from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
@@ -45,9 +45,11 @@ CATEGORY_HEADS = {
 }
 SEED = 20261125
 VALIDATION_SHARE = 0.15
-# Thresholds are chosen on validation data for these precisions.
+# Thresholds are chosen on validation data for these precisions, at the share of
+# comments breaking each guideline that a news site sees (an assumption, stated in the card).
 REJECT_PRECISION = 0.90
 REVIEW_PRECISION = 0.50
+PREVALENCE = 0.05
 TRAIN_VIDEOS = data.YOUTUBE_VIDEOS[:4]  # Youtube05-Shakira is held out for evaluation
 MODEL_FILE = "classifier.joblib"
 CARD_FILE = "classifier.json"
@@ -184,13 +186,30 @@ def category_labels(Y: np.ndarray) -> dict[Category, np.ndarray]:
 
 
 def threshold_for(y: np.ndarray, scores: np.ndarray, precision: float) -> float:
-    """The lowest score threshold whose precision on (y, scores) reaches `precision`."""
-    p, _, t = precision_recall_curve(y, scores)
-    ok = np.nonzero(p[:-1] >= precision)[0]
-    return float(t[ok[0]]) if len(ok) else 1.0
+    """The lowest threshold whose precision, at the production prevalence, reaches `precision`.
+
+    Validation sets are far richer in positives than a comment stream (Davidson is 83%
+    offensive), so precision is computed from the true and false positive rates at
+    PREVALENCE rather than read off the validation mix.
+    """
+    order = np.argsort(-scores, kind="stable")
+    s, yy = scores[order], y[order]
+    tpr = np.cumsum(yy == 1) / max(1, int((y == 1).sum()))
+    fpr = np.cumsum(yy == 0) / max(1, int((y == 0).sum()))
+    flagged = tpr * PREVALENCE + fpr * (1 - PREVALENCE)
+    adjusted = np.divide(tpr * PREVALENCE, flagged, out=np.zeros_like(flagged), where=flagged > 0)
+    # walk from the highest threshold down; keep the lowest one that still reaches it
+    ok = np.nonzero(adjusted >= precision)[0]
+    if not len(ok):
+        return 1.0
+    last = ok[-1]
+    while last + 1 < len(s) and s[last + 1] == s[last]:
+        last += 1  # ties: a threshold admits every row with that score
+    return float(s[last]) if adjusted[last] >= precision else float(s[ok[-1]])
 
 
 def metrics_at(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict:
+    """Precision (on the validation mix), recall and F1 at a threshold."""
     pred = scores >= threshold
     tp = int((pred & (y == 1)).sum())
     fp = int((pred & (y == 0)).sum())
@@ -236,15 +255,27 @@ def train(root: Path, out: Path) -> dict:
     for _, vectorizer in pipeline.named_steps["features"].transformer_list:
         vectorizer.stop_words_ = None  # the dropped n-grams: large and never used
 
-    scores = category_scores(pipeline, [r.text for r in val_rows])
+    texts = [r.text for r in val_rows]
+    probs = pipeline.predict_proba(texts)
+    scores = category_scores(pipeline, texts)
     labels = category_labels(label_matrix(val_rows))
+    head_labels = label_matrix(val_rows)
     thresholds, validation = {}, {}
-    for category in CATEGORY_HEADS:
+    for category, heads in CATEGORY_HEADS.items():
+        # Each head's threshold on the rows labelled for it; the category (the highest of
+        # its heads) takes the strictest, so no head rejects below its own precision.
+        rejects, reviews = [], []
+        for head in heads:
+            j = HEADS.index(head)
+            known = head_labels[:, j] >= 0
+            y, s = head_labels[known, j], probs[known, j]
+            rejects.append(threshold_for(y, s, REJECT_PRECISION))
+            reviews.append(threshold_for(y, s, REVIEW_PRECISION))
+        reject = max(rejects)
+        review = min(max(reviews), reject)
+        thresholds[category.value] = {"reject": round(reject, 4), "review": round(review, 4)}
         known = labels[category] >= 0
         y, s = labels[category][known], scores[category][known]
-        reject = threshold_for(y, s, REJECT_PRECISION)
-        review = min(threshold_for(y, s, REVIEW_PRECISION), reject)
-        thresholds[category.value] = {"reject": round(reject, 4), "review": round(review, 4)}
         validation[category.value] = {
             "rows": int(known.sum()),
             "positives": int(y.sum()),
@@ -283,8 +314,10 @@ def train(root: Path, out: Path) -> dict:
         "seed": SEED,
         "thresholds": thresholds,
         "threshold_rule": {
-            "reject": f"lowest threshold with validation precision >= {REJECT_PRECISION}",
-            "review": f"lowest threshold with validation precision >= {REVIEW_PRECISION}",
+            "reject": f"lowest threshold with precision >= {REJECT_PRECISION} on validation "
+            f"rates at prevalence {PREVALENCE}",
+            "review": f"lowest threshold with precision >= {REVIEW_PRECISION} on validation "
+            f"rates at prevalence {PREVALENCE}",
         },
         "validation": validation,
         "data": data_files(root),
