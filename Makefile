@@ -3,17 +3,17 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint format bench-api train language-check clean
+.PHONY: run test install install-test lint format bench-api train evaluate language-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 
 run: install
 	$(BIN)/moderation serve
@@ -32,6 +32,10 @@ format: install-test
 # Rebuild the classifier from ../shared/data (or DATA=path) into models/.
 train: install-test
 	$(BIN)/python -m training.train $(if $(DATA),--data $(DATA))
+
+# Evaluate the committed model beside the reference libraries; rewrite docs/model-card.md.
+evaluate: install-test
+	$(BIN)/python -m training.evaluate --model models/classifier.joblib --card docs/model-card.md $(if $(DATA),--data $(DATA))
 
 language-check: install-test
 	$(BIN)/python -m training.language_check $(if $(DATA),--data $(DATA))

@@ -14,6 +14,8 @@ from service.domain import Category, Verdict
 DEFAULT_REJECT_THRESHOLD = 0.80
 # Probability at or above which a category sends the comment to a reviewer.
 DEFAULT_REVIEW_THRESHOLD = 0.50
+# Where `make train` writes the model, beside the package in the repository.
+TRAINED_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "classifier.joblib"
 
 
 class ConfigError(ValueError):
@@ -124,7 +126,11 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
     reject = _thresholds(env, "MODERATION_REJECT_THRESHOLD")
     review = _thresholds(env, "MODERATION_REVIEW_THRESHOLD")
     rules_dir = env.get("MODERATION_RULES_DIR")
-    model_path = env.get("MODERATION_MODEL_PATH")
+    # No model by default yet: the first trained one rejects short clean comments
+    # ("Thanks!") as promotion; docs/evaluation.md.
+    model_path = env.get("MODERATION_MODEL_PATH", "")
+    if model_path.lower() in ("", "none"):
+        model_path = None
     return Settings(
         database_url=database_url,
         secret_key=secret_key,

@@ -69,7 +69,10 @@ def database_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({"database_url": f"sqlite:///{tmp_path / 'moderation.db'}"})
+    # Rules only: API tests check the contract; tests/test_committed_model.py covers the model.
+    app = create_app(
+        {"database_url": f"sqlite:///{tmp_path / 'moderation.db'}", "model_path": None}
+    )
     yield app
     app.extensions[api.EXTENSION].engine.dispose()
 
