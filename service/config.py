@@ -14,8 +14,6 @@ from service.domain import Category, Verdict
 DEFAULT_REJECT_THRESHOLD = 0.80
 # Probability at or above which a category sends the comment to a reviewer.
 DEFAULT_REVIEW_THRESHOLD = 0.50
-# Where `make train` writes the model, beside the package in the repository.
-TRAINED_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "classifier.joblib"
 
 
 class ConfigError(ValueError):
