@@ -23,6 +23,7 @@ from scipy.special import expit
 from sklearn.exceptions import InconsistentVersionWarning
 
 from service.domain import Category
+from service.model import vectorizers
 
 
 class ModelError(RuntimeError):
@@ -64,9 +65,7 @@ class LinearScorer:
         self._intercept = np.asarray(heads.intercept_, dtype=np.float64)
         self._blocks = []
         offset = 0
-        features = steps["features"]
-        vectorizers = [v for _, v in getattr(features, "transformer_list", [("", features)])]
-        for vectorizer in vectorizers:
+        for vectorizer in vectorizers(pipeline):
             size = len(vectorizer.vocabulary_)
             if vectorizer.norm != "l2" or not vectorizer.use_idf or vectorizer.binary:
                 raise ModelError("the fast scorer expects idf-weighted, L2-normalised TF-IDF")

@@ -6,7 +6,7 @@ import fcntl
 import logging
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -76,11 +76,7 @@ class _WriteLock:
 def write(engine: Engine) -> Iterator[Connection]:
     """A write transaction; on SQLite, writers from every process queue on a file lock."""
     lock = _WRITE_LOCKS.get(engine)
-    if lock is None:
-        with engine.begin() as conn:
-            yield conn
-        return
-    with lock.held(), engine.begin() as conn:
+    with lock.held() if lock else nullcontext(), engine.begin() as conn:
         yield conn
 
 

@@ -32,6 +32,12 @@ def fold_texts(texts) -> list[str]:
     return [_LINK.sub(" ", fold(text).text) for text in texts]
 
 
+def vectorizers(pipeline) -> list:
+    """The TF-IDF vectorisers of a model pipeline's `features` step, in column order."""
+    features = pipeline.named_steps["features"]
+    return [v for _, v in getattr(features, "transformer_list", [("", features)])]
+
+
 class MultiHeadLogistic(ClassifierMixin, BaseEstimator):
     """Independent binary heads; `predict_proba` returns one probability column per head."""
 

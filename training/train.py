@@ -28,7 +28,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from service.domain import Category
-from service.model import UNLABELLED, MultiHeadLogistic, fold_texts
+from service.model import UNLABELLED, MultiHeadLogistic, fold_texts, vectorizers
 from service.normalise import fold
 from service.rules import RuleSet, build_rules
 from training import data
@@ -127,34 +127,24 @@ def label_matrix(rows: list[Row]) -> np.ndarray:
     return np.array([[row.labels.get(h, UNLABELLED) for h in HEADS] for row in rows], dtype=np.int8)
 
 
+def _tfidf(analyzer: str, ngram_range: tuple[int, int], min_df: int, max_features: int):
+    return TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=ngram_range,
+        min_df=min_df,
+        max_features=max_features,
+        sublinear_tf=True,
+        lowercase=False,  # the folding has done it
+        dtype=np.float32,
+    )
+
+
 def make_pipeline() -> Pipeline:
     """Folded text -> word 1-2 grams + character 2-5 grams (TF-IDF) -> one head per concept."""
     features = FeatureUnion(
         [
-            (
-                "words",
-                TfidfVectorizer(
-                    analyzer="word",
-                    ngram_range=(1, 2),
-                    min_df=2,
-                    max_features=60_000,
-                    sublinear_tf=True,
-                    lowercase=False,
-                    dtype=np.float32,
-                ),
-            ),
-            (
-                "chars",
-                TfidfVectorizer(
-                    analyzer="char_wb",
-                    ngram_range=(2, 5),
-                    min_df=3,
-                    max_features=150_000,
-                    sublinear_tf=True,
-                    lowercase=False,
-                    dtype=np.float32,
-                ),
-            ),
+            ("words", _tfidf("word", (1, 2), min_df=2, max_features=60_000)),
+            ("chars", _tfidf("char_wb", (2, 5), min_df=3, max_features=150_000)),
         ]
     )
     return Pipeline(
@@ -252,7 +242,7 @@ def train(root: Path, out: Path) -> dict:
     val_rows += [r for e in data.edos("dev", root) for r in _edos_rows(e, rules)]
     pipeline = make_pipeline()
     pipeline.fit([r.text for r in fit_rows], label_matrix(fit_rows))
-    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+    for vectorizer in vectorizers(pipeline):
         vectorizer.stop_words_ = None  # the dropped n-grams: large and never used
 
     texts = [r.text for r in val_rows]
@@ -285,9 +275,7 @@ def train(root: Path, out: Path) -> dict:
         }
     seconds = time.perf_counter() - started
 
-    n_features = sum(
-        len(v.vocabulary_) for _, v in pipeline.named_steps["features"].transformer_list
-    )
+    n_features = sum(len(v.vocabulary_) for v in vectorizers(pipeline))
     card = {
         "created": time.strftime("%Y-%m-%d"),
         "training_seconds": round(seconds, 1),
@@ -328,8 +316,7 @@ def train(root: Path, out: Path) -> dict:
 def save_artifact(pipeline: Pipeline, out: Path, card: dict) -> dict:
     """Write the pipeline and its card (versions, hash, size added here); return the card."""
     out.mkdir(parents=True, exist_ok=True)
-    features = pipeline.named_steps["features"]
-    for _, vectorizer in getattr(features, "transformer_list", [("", features)]):
+    for vectorizer in vectorizers(pipeline):
         # a memory address scikit-learn caches on use; it would make the bytes of every
         # otherwise identical artifact differ
         vars(vectorizer).pop("_stop_words_id", None)

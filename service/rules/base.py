@@ -63,9 +63,8 @@ class ListRule:
     ) -> None:
         self.category: Category = rule_list.category
         self.lexicon = lexicon if lexicon is not None else lexicon_from(rule_list)
-        self.patterns = rule_list.patterns
-        self._folded = _PatternGroup([p for p in self.patterns if not p.plain])
-        self._plain = _PatternGroup([p for p in self.patterns if p.plain])
+        self._folded = _PatternGroup([p for p in rule_list.patterns if not p.plain])
+        self._plain = _PatternGroup([p for p in rule_list.patterns if p.plain])
         self.filters = tuple(filters)
         self._not_person = frozenset(rule_list.sets.get("not_person", ()))
 

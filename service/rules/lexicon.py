@@ -119,9 +119,9 @@ class Lexicon:
         self._phrases = {_SEPARATORS.sub("", p): e for p, e in phrases.items()}
         # A phrase can only be present if its first word, or the whole phrase written as
         # one word ("blowjob"), is among the text's words.
-        self._phrase_gate = frozenset(_WORD.findall(p)[0] for p in phrases if _WORD.findall(p)) | {
-            k for k in self._phrases
-        }
+        self._phrase_gate = frozenset(
+            words[0] for p in phrases if (words := _WORD.findall(p))
+        ) | frozenset(self._phrases)
         self._phrase_re = None
         if phrases:
             alts = sorted(phrases, key=len, reverse=True)
