@@ -40,8 +40,10 @@ evaluate: install-test
 language-check: install-test
 	$(BIN)/python -m training.language_check $(if $(DATA),--data $(DATA))
 
+# wrk drives the HTTP load (Debian package); the bench serves the committed model.
 bench-api: install-test
-	$(BIN)/python bench/api.py
+	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	$(BIN)/python bench/api.py --model models/classifier.joblib
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

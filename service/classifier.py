@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -126,7 +127,7 @@ def load_classifier(model_path: Path) -> TrainedClassifier:
     if not model_path.is_file() or not card_file.is_file():
         raise ModelError(
             f"model {model_path} or its card {card_file.name} is missing: run `make train`, "
-            "or unset MODERATION_MODEL_PATH to run on the rules alone"
+            "or set MODERATION_MODEL_PATH=none to run on the rules alone"
         )
     card = json.loads(card_file.read_text(encoding="utf-8"))
     trained_with = card.get("libraries", {}).get("scikit-learn")
@@ -148,8 +149,9 @@ def load_classifier(model_path: Path) -> TrainedClassifier:
     category_heads = {
         Category(c): [heads.index(h) for h in names] for c, names in card["category_heads"].items()
     }
+    # a card's reject threshold of null: the model may send that category to review only
     thresholds = {
-        Category(c): (float(t["reject"]), float(t["review"]))
+        Category(c): (math.inf if t["reject"] is None else float(t["reject"]), float(t["review"]))
         for c, t in card.get("thresholds", {}).items()
     }
     return TrainedClassifier(

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from service.domain import Category, Verdict
 
+# The committed classifier; MODERATION_MODEL_PATH=none runs on the rules alone.
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "classifier.joblib"
 # Classifier probability at or above which a category rejects on its own.
 DEFAULT_REJECT_THRESHOLD = 0.80
 # Probability at or above which a category sends the comment to a reviewer.
@@ -124,11 +126,9 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
     reject = _thresholds(env, "MODERATION_REJECT_THRESHOLD")
     review = _thresholds(env, "MODERATION_REVIEW_THRESHOLD")
     rules_dir = env.get("MODERATION_RULES_DIR")
-    # No model by default yet: the first trained one rejects short clean comments
-    # ("Thanks!") as promotion; docs/evaluation.md.
-    model_path = env.get("MODERATION_MODEL_PATH", "")
-    if model_path.lower() in ("", "none"):
-        model_path = None
+    model_path = env.get("MODERATION_MODEL_PATH", "") or str(DEFAULT_MODEL_PATH)
+    if model_path.lower() == "none":
+        model_path = ""
     return Settings(
         database_url=database_url,
         secret_key=secret_key,

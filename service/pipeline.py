@@ -13,6 +13,7 @@ from service.language import UNDETERMINED, LanguageDetector
 from service.normalise import fold
 from service.policy import CLASSIFIER_ERROR, LANGUAGE_ERROR, RULES_ERROR, PolicyConfig, decide
 from service.rules import RuleSet
+from service.rules.context import without_counter_speech
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,7 +46,12 @@ def moderate(text: str, moderator: Moderator) -> Decision:
     language = _guarded(
         lambda: moderator.language.detect(text), UNDETERMINED, LANGUAGE_ERROR, failures
     )
-    scores = _guarded(lambda: moderator.classifier.score(text), {}, CLASSIFIER_ERROR, failures)
+    scores = _guarded(
+        lambda: moderator.classifier.score(without_counter_speech(text)),
+        {},
+        CLASSIFIER_ERROR,
+        failures,
+    )
     return decide(
         hits,
         scores,

@@ -98,10 +98,11 @@ def auth(api_key) -> dict[str, str]:
     return {"Authorization": f"Bearer {api_key}"}
 
 
-@pytest.fixture(scope="session")
-def moderator():
-    """The shipped rules with default settings, without Flask."""
+@pytest.fixture(scope="session", params=["rules", "rules+model"])
+def moderator(request):
+    """The shipped rules with default settings, without Flask: alone, and with the model."""
     from service import build_moderator
-    from service.config import Settings
+    from service.config import DEFAULT_MODEL_PATH, Settings
 
-    return build_moderator(Settings(database_url="sqlite://"))
+    model = DEFAULT_MODEL_PATH if request.param == "rules+model" else None
+    return build_moderator(Settings(database_url="sqlite://", model_path=model))

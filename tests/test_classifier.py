@@ -134,3 +134,18 @@ def test_altered_artifact_refuses_to_start(artifact, tmp_path):
     other.with_suffix(".json").write_text(artifact.with_suffix(".json").read_text())
     with pytest.raises(ModelError, match="does not match its card"):
         load_classifier(other)
+
+
+def test_a_review_only_category_never_rejects_on_its_score(artifact, tmp_path):
+    card = json.loads(artifact.with_suffix(".json").read_text())
+    card["thresholds"] = {"promotion": {"reject": None, "review": 0.4}}
+    model = tmp_path / "classifier.joblib"
+    model.write_bytes(artifact.read_bytes())
+    model.with_suffix(".json").write_text(json.dumps(card))
+    moderator = build_moderator(Settings(database_url="sqlite://", model_path=model))
+    decision = moderate("earn money from home now, buy cheap watches", moderator)
+    assert decision.scores["promotion"] > 0.4
+    assert [r.source for r in decision.reasons if r.category is Category.PROMOTION] == [
+        Source.MODEL
+    ]
+    assert decision.status.value == "in_review"

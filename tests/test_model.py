@@ -60,3 +60,10 @@ def test_unlabelled_rows_do_not_train_a_head():
 def test_a_head_without_both_classes_is_refused():
     with pytest.raises(ValueError, match="head a needs positive and negative"):
         MultiHeadLogistic(heads=("a",)).fit(np.eye(2), np.array([[1], [U]]))
+
+
+def test_model_input_leaves_out_links_and_identity_terms():
+    [folded] = fold_texts(["As a Lesbian and a QUEER Kurd, see https://x.com/a: gayness"])
+    assert "lesbian" not in folded and "queer" not in folded and "kurd" not in folded
+    assert "x.com" not in folded
+    assert "gayness" in folded  # whole words only

@@ -283,3 +283,12 @@ def test_every_hit_names_its_rule_and_reason():
 )
 def test_everyday_phrases_are_not_attacks_or_threats(text):
     check(text, None)
+
+
+def test_the_model_reads_the_comment_without_counter_speech():
+    from service.rules.context import without_counter_speech
+
+    assert without_counter_speech("calling every Kurd a terrorist is racist") == ""
+    kept = without_counter_speech("Calling women 'whores' is harassment. Women are too stupid.")
+    assert kept == "Women are too stupid."
+    assert without_counter_speech("The vote was fair.") == "The vote was fair."

@@ -34,6 +34,10 @@ from service.rules import RuleSet, build_rules
 from training import data
 
 HEADS = ("offensive", "insult", "hate", "sexism", "threat", "spam")
+# Inverse regularisation per head, chosen by validation ROC AUC (1, 4 or 16). Classes are
+# not reweighted: balanced weights lifted every short, featureless comment ("Thanks!")
+# towards 0.5 on the heads with few positives, and cost validation AUC.
+HEAD_C = (1.0, 1.0, 1.0, 4.0, 1.0, 1.0)
 # Which heads speak for which category; vulgarity has no labelled data and is left to
 # the rules.
 CATEGORY_HEADS = {
@@ -43,12 +47,19 @@ CATEGORY_HEADS = {
     Category.THREAT: ("threat",),
     Category.PROMOTION: ("spam",),
 }
+# Categories whose model score may only send a comment to review, at REVIEW_ONLY_PRECISION.
+# The spam data (YouTube, SMS) is far from news comments: there words such as "thanks",
+# "share" or numbers are spam cues, so short approvable comments score high and the
+# validation precision overstates the precision on news comments. The promotion rules
+# (links, contacts, offers) reject.
+REVIEW_ONLY = frozenset({Category.PROMOTION})
+REVIEW_ONLY_PRECISION = 0.97
 SEED = 20261125
 VALIDATION_SHARE = 0.15
 # Thresholds are chosen on validation data for these precisions, at the share of
 # comments breaking each guideline that a news site sees (an assumption, stated in the card).
 REJECT_PRECISION = 0.90
-REVIEW_PRECISION = 0.50
+REVIEW_PRECISION = 0.70
 PREVALENCE = 0.05
 TRAIN_VIDEOS = data.YOUTUBE_VIDEOS[:4]  # Youtube05-Shakira is held out for evaluation
 MODEL_FILE = "classifier.joblib"
@@ -151,7 +162,7 @@ def make_pipeline() -> Pipeline:
         [
             ("fold", FunctionTransformer(fold_texts)),
             ("features", features),
-            ("heads", MultiHeadLogistic(heads=HEADS, C=4.0)),
+            ("heads", MultiHeadLogistic(heads=HEADS, C=HEAD_C)),
         ]
     )
 
@@ -254,23 +265,29 @@ def train(root: Path, out: Path) -> dict:
     for category, heads in CATEGORY_HEADS.items():
         # Each head's threshold on the rows labelled for it; the category (the highest of
         # its heads) takes the strictest, so no head rejects below its own precision.
-        rejects, reviews = [], []
+        rejects, reviews, review_only = [], [], []
         for head in heads:
             j = HEADS.index(head)
             known = head_labels[:, j] >= 0
             y, s = head_labels[known, j], probs[known, j]
             rejects.append(threshold_for(y, s, REJECT_PRECISION))
             reviews.append(threshold_for(y, s, REVIEW_PRECISION))
+            review_only.append(threshold_for(y, s, REVIEW_ONLY_PRECISION))
         reject = max(rejects)
         review = min(max(reviews), reject)
-        thresholds[category.value] = {"reject": round(reject, 4), "review": round(review, 4)}
+        if category in REVIEW_ONLY:
+            reject, review = None, max(review_only)
+        thresholds[category.value] = {
+            "reject": None if reject is None else round(reject, 4),
+            "review": round(review, 4),
+        }
         known = labels[category] >= 0
         y, s = labels[category][known], scores[category][known]
         validation[category.value] = {
             "rows": int(known.sum()),
             "positives": int(y.sum()),
             "roc_auc": round(float(roc_auc_score(y, s)), 4),
-            "at_reject": metrics_at(y, s, reject),
+            "at_reject": metrics_at(y, s, reject) if reject is not None else None,
             "at_review": metrics_at(y, s, review),
         }
     seconds = time.perf_counter() - started
@@ -306,6 +323,8 @@ def train(root: Path, out: Path) -> dict:
             f"rates at prevalence {PREVALENCE}",
             "review": f"lowest threshold with precision >= {REVIEW_PRECISION} on validation "
             f"rates at prevalence {PREVALENCE}",
+            "review_only": f"{sorted(c.value for c in REVIEW_ONLY)}: no model reject; review "
+            f"at precision >= {REVIEW_ONLY_PRECISION} (spam data is far from news comments)",
         },
         "validation": validation,
         "data": data_files(root),

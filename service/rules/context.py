@@ -54,3 +54,19 @@ def not_counter_speech(text: str, hit: RuleHit) -> bool:
         return False
     sentence = _sentence(text, hit.span)
     return not (_REPORTING.search(sentence) and _CONDEMNING.search(sentence))
+
+
+def without_counter_speech(text: str) -> str:
+    """The text minus sentences that report something said and condemn it.
+
+    The classifier reads what remains: it judges what the commenter says, not the words
+    they quote in order to condemn them, which it cannot tell apart.
+    """
+    kept, start = [], 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        sentence = text[start:end]
+        if not (_REPORTING.search(sentence) and _CONDEMNING.search(sentence)):
+            kept.append(text[start : match.end() if match else len(text)])
+        start = match.end() if match else len(text)
+    return "".join(kept)
