@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 BIN = Path(sys.executable).parent / "moderation"
+COMMITTED_MODEL = json.loads(
+    (Path(__file__).parent.parent / "models" / "classifier.json").read_text(encoding="utf-8")
+)["version"]
 
 
 @pytest.fixture
@@ -32,6 +35,7 @@ def test_keys_create_list_revoke(env):
 def test_check_prints_decision_json(env):
     out = json.loads(run(env, "check", "I will kill you").stdout)
     assert out["decision"] == "reject" and out["categories"] == ["threat"]
+    assert out["model_version"] == COMMITTED_MODEL and set(out["scores"]) >= {"threat"}
 
 
 def test_rescore_writes_one_decision_per_line_in_order(env, tmp_path):
@@ -51,6 +55,7 @@ def test_rescore_writes_one_decision_per_line_in_order(env, tmp_path):
         ("3", "reject"),
     ]
     assert all("policy_version" in x for x in lines)
+    assert {x["model_version"] for x in lines} == {COMMITTED_MODEL}
 
 
 def test_rescore_reports_bad_line_with_its_number(env, tmp_path):

@@ -68,6 +68,7 @@ def test_moderate_over_loopback_http(server):
         )
         assert response.status_code == 200
         assert response.json()["categories"] == ["profanity"]
+        assert response.json()["model_version"].startswith("clf-")  # the committed model
     stored = session.get(f"{base}/comments/h7", headers=auth, timeout=10).json()
     assert stored["text"] == "Sh1t #7" and len(stored["history"]) == 1
     bad = session.post(
