@@ -2,6 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+APT := sh -c 'if [ "$$(id -u)" = 0 ]; then s=""; elif sudo -n true 2>/dev/null; then s="sudo -n"; else exit 1; fi; $$s apt-get install -y -q "$$0" >/dev/null 2>&1 || { $$s apt-get update -q >/dev/null 2>&1 && $$s apt-get install -y -q "$$0" >/dev/null 2>&1; }'
 
 .PHONY: run test install install-test lint format bench-api train evaluate language-check clean
 
@@ -12,8 +13,12 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 
+# Browser tests drive Debian's chromium: installed here where we may (root, or sudo
+# without a password); elsewhere they skip with the reason.
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	@command -v chromium >/dev/null || $(APT) chromium || \
+		echo "chromium not installed: the browser tests will skip"
 
 run: install
 	$(BIN)/moderation serve
@@ -42,7 +47,7 @@ language-check: install-test
 
 # wrk drives the HTTP load (Debian package); the bench serves the committed model.
 bench-api: install-test
-	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	command -v wrk >/dev/null || $(APT) wrk
 	$(BIN)/python bench/api.py --model models/classifier.joblib
 
 clean:

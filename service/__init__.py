@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from service import api, db
+from service import api, db, review_web
 from service.auth import ApiKeys
 from service.classifier import RulesOnly, load_classifier
 from service.config import Settings, from_env, resolve_thresholds
@@ -61,5 +61,6 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     moderator = build_moderator(settings)
     app.extensions[api.EXTENSION] = api.Services(settings, engine, moderator, ApiKeys(engine))
     app.register_blueprint(api.bp)
+    review_web.init_app(app, engine, settings)
     api.register_errors(app)
     return app

@@ -6,7 +6,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from flask import Blueprint, Flask, Response, current_app, g, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -170,6 +170,10 @@ def register_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
+        if request.blueprint == "review":  # people get a page, programs get JSON
+            return render_template(
+                "error.html", code=exc.code, name=exc.name, message=exc.description
+            ), exc.code or 500
         name = (exc.name or "error").lower().replace(" ", "_")
         return error(name, exc.description or name, exc.code or 500)
 

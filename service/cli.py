@@ -1,4 +1,4 @@
-"""The `moderation` command: serve, keys, check, rescore."""
+"""The `moderation` command: serve, keys, reviewers, check, rescore, export-labels."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import IntegrityError
 
-from service import api, create_app, store
+from service import api, create_app, reviews, store
 from service.classifier import ModelError
 from service.config import ConfigError
 from service.pipeline import moderate
@@ -80,6 +81,69 @@ def keys_list() -> None:
     with svc.engine.connect() as conn:
         for row in store.list_keys(conn):
             click.echo(json.dumps(row))
+
+
+@main.group()
+def reviewers() -> None:
+    """Reviewer accounts for the queue pages."""
+
+
+MIN_PASSWORD = 12
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD:
+        raise click.ClickException(f"the password needs at least {MIN_PASSWORD} characters")
+    return password
+
+
+@reviewers.command("add")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
+def reviewers_add(name: str, password_stdin: bool) -> None:
+    """Create reviewer NAME; asks for the password (stored as a scrypt hash)."""
+    if not name.strip() or len(name) > 100:
+        raise click.ClickException("the name must be 1 to 100 characters")
+    password = _password(password_stdin)
+    svc = _services()
+    try:
+        with svc.engine.begin() as conn:
+            reviews.add_reviewer(conn, name.strip(), password)
+    except IntegrityError as exc:
+        raise click.ClickException(f"reviewer {name} already exists") from exc
+    click.echo(f"reviewer {name.strip()} added")
+
+
+@reviewers.command("passwd")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
+def reviewers_passwd(name: str, password_stdin: bool) -> None:
+    """Set a new password for reviewer NAME."""
+    password = _password(password_stdin)
+    svc = _services()
+    with svc.engine.begin() as conn:
+        if not reviews.set_password(conn, name, password):
+            raise click.ClickException(f"no reviewer {name}")
+    click.echo(f"password of {name} changed")
+
+
+@main.command("export-labels")
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+def export_labels(output: Path) -> None:
+    """Write reviewers' decisions as labelled examples (JSONL) that training can read."""
+    svc = _services()
+    tmp = output.with_name(output.name + ".tmp")
+    count = 0
+    with svc.engine.connect() as conn, tmp.open("w", encoding="utf-8") as out:
+        for row in reviews.reviewer_labels(conn):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    os.replace(tmp, output)
+    click.echo(f"{count} labelled example(s) written to {output}", err=True)
 
 
 @main.command()

@@ -41,6 +41,13 @@ class Settings:
     review_threshold: Mapping[Category, float] = field(default_factory=dict)
     log_level: str = "INFO"
     secret_key_generated: bool = False
+    # Reviewer sessions: mark the cookie Secure when reviewers reach the service over HTTPS.
+    cookie_secure: bool = False
+    # Where rate-limit counters live: memory:// (per process) or redis://host:port shared
+    # by every worker.
+    ratelimit_storage: str = "memory://"
+    # Failed reviewer logins allowed per client address and per username.
+    login_rate_limit: str = "5/minute"
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Settings:
         """A copy with the given fields replaced (used by tests)."""
@@ -62,6 +69,15 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     if value <= 0:
         raise ConfigError(f"{name} must be positive")
     return value
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise ConfigError(f"{name} must be 1/true/yes or 0/false/no, not {raw!r}")
 
 
 def _probability(env: Mapping[str, str], name: str, default: float) -> float:
@@ -142,4 +158,7 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         reject_threshold=reject,
         review_threshold=review,
         log_level=env.get("MODERATION_LOG_LEVEL", "INFO").upper(),
+        cookie_secure=_flag(env, "MODERATION_COOKIE_SECURE"),
+        ratelimit_storage=env.get("MODERATION_RATELIMIT_STORAGE", "memory://"),
+        login_rate_limit=env.get("MODERATION_LOGIN_RATE_LIMIT", "5/minute"),
     )

@@ -38,6 +38,7 @@ class Source(StrEnum):
     MODEL = "model"
     LANGUAGE = "language"
     SYSTEM = "system"
+    REVIEWER = "reviewer"
 
 
 class Strength(StrEnum):

@@ -41,6 +41,12 @@ comments = Table(
     Column("article_text", Text),
     Column("client", String(100)),
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # the state of the latest decision, for the review queue (migration 0002)
+    Column("verdict", String(16)),
+    Column("status", String(16)),
+    Column("categories", Text),
+    Column("language", String(16)),
+    Column("decided_at", DateTime(timezone=True)),
 )
 
 decisions = Table(
@@ -70,6 +76,16 @@ api_keys = Table(
     Column("prefix", String(16), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+)
+
+reviewers = Table(
+    "reviewers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
 )
 
 KEY_PREFIX = "mod_"
@@ -142,7 +158,7 @@ class StoredComment:
         return self.decisions[-1]
 
 
-def _aware(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
     # SQLite returns naive datetimes; everything is stored in UTC.
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -169,9 +185,11 @@ def add_comment(
 ) -> None:
     """Insert a new comment and its first decision; IntegrityError if the id exists."""
     author, article = comment.author, comment.article
+    row = _decision_row(comment_id, decision, "service", None)
     conn.execute(
         _INSERT_COMMENT,
         {
+            **_current_state(row),
             "id": comment_id,
             "text": comment.text,
             "text_sha256": text_hash(comment.text),
@@ -181,17 +199,50 @@ def add_comment(
             "article_title": article.title if article else None,
             "article_text": article.text if article else None,
             "client": client,
-            "received_at": now(),
+            "received_at": row["created_at"],
         },
     )
-    conn.execute(_INSERT_DECISION, _decision_row(comment_id, decision, "service", None))
+    conn.execute(_INSERT_DECISION, row)
+
+
+def _current_state(row: dict) -> dict:
+    """The comment columns that mirror its latest decision."""
+    return {
+        "verdict": row["verdict"],
+        "status": row["status"],
+        "categories": row["categories"],
+        "language": row["language"],
+        "decided_at": row["created_at"],
+    }
 
 
 def append_decision(
     conn: Connection, comment_id: str, decision: Decision, source: str, actor: str | None = None
 ) -> None:
-    """Append a decision to a comment's history (re-scoring, reviewers)."""
-    conn.execute(_INSERT_DECISION, _decision_row(comment_id, decision, source, actor))
+    """Append a decision to a comment's history and make it the one in force."""
+    row = _decision_row(comment_id, decision, source, actor)
+    conn.execute(update(comments).where(comments.c.id == comment_id).values(_current_state(row)))
+    conn.execute(_INSERT_DECISION, row)
+
+
+def decide_in_review(
+    conn: Connection, comment_id: str, decision: Decision, source: str, actor: str
+) -> bool:
+    """Append `decision` only if the comment is still in review; False if it is not.
+
+    The comment is claimed by a conditional UPDATE, so of two reviewers deciding at once
+    (any database, any number of workers) exactly one succeeds.
+    """
+    row = _decision_row(comment_id, decision, source, actor)
+    claimed = conn.execute(
+        update(comments)
+        .where(comments.c.id == comment_id, comments.c.status == "in_review")
+        .values(_current_state(row))
+    ).rowcount
+    if claimed != 1:
+        return False
+    conn.execute(_INSERT_DECISION, row)
+    return True
 
 
 def comment_hash(conn: Connection, comment_id: str) -> str | None:
@@ -216,7 +267,7 @@ def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
         article_id=row["article_id"],
         article_title=row["article_title"],
         client=row["client"],
-        received_at=_aware(row["received_at"]),
+        received_at=as_utc(row["received_at"]),
         decisions=[
             StoredDecision(
                 verdict=d["verdict"],
@@ -229,7 +280,7 @@ def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
                 policy_version=d["policy_version"],
                 source=d["source"],
                 actor=d["actor"],
-                created_at=_aware(d["created_at"]),
+                created_at=as_utc(d["created_at"]),
             )
             for d in history
         ],
@@ -277,8 +328,8 @@ def list_keys(conn: Connection) -> list[dict]:
         {
             "name": r["name"],
             "prefix": r["prefix"],
-            "created_at": _aware(r["created_at"]).isoformat(),
-            "revoked_at": _aware(r["revoked_at"]).isoformat() if r["revoked_at"] else None,
+            "created_at": as_utc(r["created_at"]).isoformat(),
+            "revoked_at": as_utc(r["revoked_at"]).isoformat() if r["revoked_at"] else None,
         }
         for r in rows
     ]

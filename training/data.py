@@ -210,3 +210,35 @@ def english_test_comments(root: Path | None = None) -> list[Example]:
         if not r["note"].startswith("non-English")
     ]
     return examples
+
+
+REVIEW_CATEGORIES = frozenset(
+    {"profanity", "vulgarity", "threat", "personal_attack", "abuse", "promotion"}
+)
+
+
+def reviewer_labels(path: Path) -> list[Example]:
+    """Reviewers' decisions from `moderation export-labels` (JSONL, one per line).
+
+    The label is "approve", or "reject:" followed by the confirmed categories joined by
+    commas (e.g. "reject:abuse,threat").
+    """
+    out = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SchemaError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+            text, label = row.get("text"), row.get("label")
+            categories = row.get("categories") or []
+            if not isinstance(text, str) or label not in ("approve", "reject"):
+                raise SchemaError(f"{path}:{number}: needs a text and label approve/reject")
+            if not set(categories) <= REVIEW_CATEGORIES or (label == "reject" and not categories):
+                raise SchemaError(f"{path}:{number}: a reject needs known categories")
+            if label == "reject":
+                label = "reject:" + ",".join(sorted(categories))
+            out.append(Example(text, label, f"reviewers:{path.name}"))
+    return out

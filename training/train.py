@@ -125,6 +125,35 @@ def training_rows(root: Path | None, rules: RuleSet) -> list[Row]:
     return rows
 
 
+# A reviewer's reject names every category the comment breaks, so the heads of the
+# other categories learn 0 from it. Abuse covers hate and sexism: it teaches the hate head
+# and leaves sexism unlabelled. Vulgarity has no head.
+REVIEW_HEADS = {
+    "profanity": ("offensive",),
+    "personal_attack": ("insult",),
+    "abuse": ("hate",),
+    "threat": ("threat",),
+    "promotion": ("spam",),
+}
+
+
+def reviewer_rows(path: Path) -> list[Row]:
+    """Rows from `moderation export-labels`: approvals are clean, rejects label their heads."""
+    rows = []
+    for e in data.reviewer_labels(path):
+        if e.label == "approve":
+            rows.append(_clean_row(e.text, e.source))
+            continue
+        confirmed = e.label.removeprefix("reject:").split(",")
+        labels = dict.fromkeys(HEADS, 0)
+        for category in confirmed:
+            labels.update(dict.fromkeys(REVIEW_HEADS.get(category, ()), 1))
+        if "abuse" in confirmed:
+            labels.pop("sexism")
+        rows.append(Row(e.text, labels, e.source))
+    return rows
+
+
 def _edos_rows(e: data.Example, rules: RuleSet) -> list[Row]:
     if e.label == "not sexist":
         if _clean(rules, e.text):
@@ -242,11 +271,13 @@ def data_files(root: Path) -> list[dict]:
     ]
 
 
-def train(root: Path, out: Path) -> dict:
+def train(root: Path, out: Path, reviewer_files: tuple[Path, ...] = ()) -> dict:
     """Fit, choose thresholds on validation data, write the artifact and its card."""
     started = time.perf_counter()
     rules = build_rules()
     rows = training_rows(root, rules)
+    for path in reviewer_files:
+        rows += reviewer_rows(path)
     random.Random(SEED).shuffle(rows)
     cut = int(len(rows) * (1 - VALIDATION_SHARE))
     fit_rows, val_rows = rows[:cut], rows[cut:]
@@ -327,7 +358,11 @@ def train(root: Path, out: Path) -> dict:
             f"at precision >= {REVIEW_ONLY_PRECISION} (spam data is far from news comments)",
         },
         "validation": validation,
-        "data": data_files(root),
+        "data": data_files(root)
+        + [
+            {"file": str(p), "sha256": data.file_sha256(p), "licence": "the outlet's own"}
+            for p in reviewer_files
+        ],
     }
     return save_artifact(pipeline, out, card)
 
@@ -364,8 +399,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="labelled data folder")
     parser.add_argument("--out", type=Path, default=Path("models"))
+    parser.add_argument(
+        "--reviewer-labels",
+        type=Path,
+        action="append",
+        default=[],
+        help="JSONL from `moderation export-labels` (repeatable)",
+    )
     args = parser.parse_args()
-    card = train(data.data_dir(args.data), args.out)
+    card = train(data.data_dir(args.data), args.out, tuple(args.reviewer_labels))
     print(
         json.dumps(
             {

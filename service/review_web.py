@@ -1,0 +1,336 @@
+"""The reviewer pages: login, the review queue, approve/reject, decision history.
+
+Server-rendered (Jinja, autoescaped: comment text is hostile input), CSRF-protected
+forms (Flask-WTF), sessions through Flask-Login, failed logins rate limited. A reviewer's
+decision is appended to the comment's history only while the comment is still in review.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import (
+    LoginManager,
+    UserMixin,
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
+)
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import Engine
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+from service import db, reviews, store
+from service.domain import Category, Decision, Reason, Source, Status, Verdict
+from service.highlight import segments
+from service.ratelimit import RateLimit
+
+log = logging.getLogger(__name__)
+bp = Blueprint("review", __name__)
+EXTENSION = "review"
+PAGE_SIZE = 20
+HISTORY_PAGE_SIZE = 50
+CATEGORIES = [c.value for c in Category]
+
+
+@dataclass(frozen=True)
+class ReviewServices:
+    engine: Engine
+    failed_logins: RateLimit
+
+
+def _services() -> ReviewServices:
+    return current_app.extensions[EXTENSION]
+
+
+class User(UserMixin):
+    def __init__(self, reviewer: reviews.Reviewer) -> None:
+        self.id = str(reviewer.id)
+        self.username = reviewer.username
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=100)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
+
+
+def init_app(app: Flask, engine: Engine, settings) -> None:
+    """Register the pages, sessions, CSRF protection and the login limit on `app`."""
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.cookie_secure,
+        REMEMBER_COOKIE_SECURE=settings.cookie_secure,
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the signed session
+    )
+    app.extensions[EXTENSION] = ReviewServices(
+        engine, RateLimit(settings.login_rate_limit, settings.ratelimit_storage, "login")
+    )
+    csrf = CSRFProtect(app)
+    logins = LoginManager(app)
+    logins.login_view = "review.login"
+    logins.session_protection = "basic"
+
+    @logins.user_loader
+    def _load(user_id: str) -> User | None:
+        if not user_id.isdigit():
+            return None
+        with engine.connect() as conn:
+            reviewer = reviews.get_reviewer(conn, int(user_id))
+        return User(reviewer) if reviewer else None
+
+    @logins.unauthorized_handler
+    def _unauthorized():
+        if request.method == "GET":
+            return redirect(url_for("review.login", next=request.full_path.rstrip("?")))
+        abort(403, "log in to decide comments")
+
+    app.register_blueprint(bp)
+    for name, blueprint in app.blueprints.items():
+        if name != bp.name:
+            csrf.exempt(blueprint)  # the JSON API authenticates with keys, not cookies
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths: a login link must not send a reviewer elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("review.queue")
+
+
+@bp.get("/")
+def index():
+    return redirect(url_for("review.queue"))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if request.method == "POST":
+        limit = _services().failed_logins
+        address = request.remote_addr or "unknown"
+        username = (form.username.data or "").strip()
+        wait = limit.exhausted(f"ip:{address}", f"user:{username.lower()}")
+        if wait:
+            response = current_app.make_response(
+                (render_template("login.html", form=form, wait=wait), 429)
+            )
+            response.headers["Retry-After"] = str(wait)
+            return response
+        if form.validate_on_submit():
+            with _services().engine.connect() as conn:
+                reviewer = reviews.authenticate(conn, username, form.password.data)
+            if reviewer:
+                login_user(User(reviewer))
+                log.info("reviewer %s logged in", reviewer.username)
+                return redirect(_safe_next(request.args.get("next")))
+            limit.hit(f"ip:{address}", f"user:{username.lower()}")
+            log.warning("failed login for %r from %s", username[:100], address)
+            flash("Unknown username or wrong password.", "error")
+            return render_template("login.html", form=form), 401
+    return render_template("login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash("You are logged out.", "info")
+    return redirect(url_for("review.login"))
+
+
+def _filters() -> dict[str, str]:
+    category = request.args.get("category", "")
+    language = request.args.get("language", "")
+    return {
+        "category": category if category in CATEGORIES else "",
+        "language": language[:16] if language.isalpha() else "",
+    }
+
+
+def _query(filters: dict[str, str]):
+    """A template helper: the current filters with some changed, as a query string."""
+
+    def query(**changes) -> str:
+        return "?" + urlencode({k: v for k, v in {**filters, **changes}.items() if v})
+
+    return query
+
+
+def _page() -> int:
+    raw = request.args.get("page", "1")
+    return max(1, int(raw)) if raw.isdigit() and len(raw) < 7 else 1
+
+
+@bp.get("/queue")
+@login_required
+def queue():
+    filters = _filters()
+    page = _page()
+    with _services().engine.connect() as conn:
+        items, total = reviews.queue_page(
+            conn,
+            category=filters["category"] or None,
+            language=filters["language"] or None,
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+        counts, in_review, languages = reviews.queue_counts(conn, filters["language"] or None)
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    return render_template(
+        "queue.html",
+        items=[(item, segments(item.text, item.reasons)) for item in items],
+        total=total,
+        in_review=in_review,
+        counts=counts,
+        languages=languages,
+        categories=CATEGORIES,
+        filters=filters,
+        page=page,
+        pages=pages,
+        query=lambda **changes: (
+            "?" + urlencode({k: v for k, v in {**filters, **changes}.items() if v})
+        ),
+        back=request.full_path.rstrip("?"),
+    )
+
+
+def reviewer_decision(
+    latest: dict, verdict: Verdict, categories: list[Category], who: str
+) -> Decision:
+    """A reviewer's final decision, carrying the versions of the decision it settles."""
+    if verdict is Verdict.REJECT:
+        reasons = tuple(Reason(c, Source.REVIEWER, note=f"confirmed by {who}") for c in categories)
+    else:
+        reasons = (Reason(None, Source.REVIEWER, note=f"approved by {who}"),)
+    return Decision(
+        verdict=verdict,
+        status=Status.FINAL,
+        categories=tuple(categories) if verdict is Verdict.REJECT else (),
+        reasons=reasons,
+        scores={},
+        language=latest["language"],
+        model_version=latest["model_version"],
+        policy_version=latest["policy_version"],
+    )
+
+
+@bp.post("/queue/decide")
+@login_required
+def decide():
+    """Approve or reject one or more comments in review (buttons, keyboard, bulk)."""
+    action = request.form.get("action", "")
+    if action not in (Verdict.APPROVE.value, Verdict.REJECT.value):
+        abort(400, "action must be approve or reject")
+    verdict = Verdict(action)
+    ids = [i for i in request.form.getlist("ids") if i][:200]
+    if not ids:
+        flash("Select at least one comment.", "error")
+        return redirect(_safe_next(request.form.get("next")), 303)
+    chosen = [Category(c) for c in request.form.getlist("categories") if c in CATEGORIES]
+    done, refused = 0, []
+    for comment_id in ids:
+        problem = _decide_one(comment_id, verdict, chosen, current_user.username)
+        if problem:
+            refused.append(problem)
+        else:
+            done += 1
+    if done:
+        noun = "comment" if done == 1 else "comments"
+        flash(f"{'Approved' if verdict is Verdict.APPROVE else 'Rejected'} {done} {noun}.", "info")
+    for message in refused:
+        flash(message, "error")
+    log.info("reviewer %s: %s %d, refused %d", current_user.username, action, done, len(refused))
+    return redirect(_safe_next(request.form.get("next")), 303)
+
+
+def _decide_one(comment_id: str, verdict: Verdict, chosen: list[Category], who: str) -> str | None:
+    """Append one reviewer decision; a message saying why not if it was refused."""
+    engine = _services().engine
+    with db.write(engine) as conn:
+        latest = reviews.latest_decision(conn, comment_id)
+        if latest is None:
+            return f"Comment {comment_id} does not exist."
+        # without an explicit choice, a reject confirms the categories shown on the card
+        categories = chosen or [
+            Category(c) for c in json.loads(latest["categories"]) if c in CATEGORIES
+        ]
+        if verdict is Verdict.REJECT and not categories:
+            return f"Comment {comment_id}: choose the categories it breaks to reject it."
+        decision = reviewer_decision(latest, verdict, categories, who)
+        if store.decide_in_review(conn, comment_id, decision, "reviewer", who):
+            return None
+    with engine.connect() as conn:
+        state = reviews.current_state(conn, comment_id)
+    by = f" by {state['actor']}" if state["actor"] else ""
+    when = state["created_at"].strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"Comment {comment_id} was already decided{by} ({state['verdict']}, {when}); "
+        "nothing was changed."
+    )
+
+
+@bp.get("/history")
+@login_required
+def history():
+    source = request.args.get("source", "")
+    verdict = request.args.get("verdict", "")
+    reviewer = request.args.get("reviewer", "")[:100]
+    filters = {
+        "source": source if source in ("human", "machine") else "",
+        "verdict": verdict if verdict in ("approve", "reject") else "",
+        "reviewer": reviewer,
+    }
+    page = _page()
+    with _services().engine.connect() as conn:
+        rows, total = reviews.history_page(
+            conn,
+            source=filters["source"] or None,
+            verdict=filters["verdict"] or None,
+            actor=filters["reviewer"] or None,
+            offset=(page - 1) * HISTORY_PAGE_SIZE,
+            limit=HISTORY_PAGE_SIZE,
+        )
+    return render_template(
+        "history.html",
+        rows=rows,
+        total=total,
+        filters=filters,
+        page=page,
+        pages=max(1, math.ceil(total / HISTORY_PAGE_SIZE)),
+        query=lambda **changes: (
+            "?" + urlencode({k: v for k, v in {**filters, **changes}.items() if v})
+        ),
+    )
+
+
+@bp.get("/history/<comment_id>")
+@login_required
+def comment_history(comment_id: str):
+    with _services().engine.connect() as conn:
+        comment = store.get_comment(conn, comment_id)
+    if comment is None:
+        abort(404, f"no comment with id {comment_id}")
+    return render_template(
+        "comment.html",
+        comment=comment,
+        text=segments(comment.text, comment.current.reasons),
+    )

@@ -1,0 +1,299 @@
+"""SQL for the reviewer side: accounts, the review queue, decision history, labels."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, func, insert, select, update
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from service.store import as_utc, comments, decisions, now, reviewers
+
+IN_REVIEW = "in_review"
+# Compared against when a username is unknown, so a failed login takes as long either way.
+_DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    id: int
+    username: str
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A comment waiting for a human, with the evidence of the decision that sent it."""
+
+    id: str
+    text: str
+    article_id: str | None
+    article_title: str | None
+    received_at: datetime
+    language: str | None
+    categories: list[str]
+    reasons: list[dict]
+    scores: dict[str, float]
+    model_version: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    comment_id: str
+    text: str
+    verdict: str
+    status: str
+    categories: list[str]
+    source: str
+    actor: str | None
+    created_at: datetime
+
+
+def add_reviewer(conn: Connection, username: str, password: str) -> None:
+    """Create an account; the password is stored as a salted scrypt hash."""
+    conn.execute(
+        insert(reviewers).values(
+            username=username,
+            password_hash=generate_password_hash(password, method="scrypt"),
+            created_at=now(),
+        )
+    )
+
+
+def set_password(conn: Connection, username: str, password: str) -> bool:
+    """Replace a reviewer's password; False if there is no such reviewer."""
+    result = conn.execute(
+        update(reviewers)
+        .where(reviewers.c.username == username)
+        .values(password_hash=generate_password_hash(password, method="scrypt"))
+    )
+    return result.rowcount == 1
+
+
+def authenticate(conn: Connection, username: str, password: str) -> Reviewer | None:
+    """The active reviewer with this username and password, or None."""
+    row = conn.execute(
+        select(reviewers.c.id, reviewers.c.username, reviewers.c.password_hash).where(
+            reviewers.c.username == username, reviewers.c.disabled_at.is_(None)
+        )
+    ).first()
+    if row is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return (
+        Reviewer(row.id, row.username) if check_password_hash(row.password_hash, password) else None
+    )
+
+
+def get_reviewer(conn: Connection, reviewer_id: int) -> Reviewer | None:
+    """An active reviewer by id (the session stores only the id)."""
+    row = conn.execute(
+        select(reviewers.c.id, reviewers.c.username).where(
+            reviewers.c.id == reviewer_id, reviewers.c.disabled_at.is_(None)
+        )
+    ).first()
+    return Reviewer(row.id, row.username) if row else None
+
+
+def _category_filter(category: str | None):
+    # categories are stored as a JSON list of ids, e.g. ["abuse", "threat"]
+    return comments.c.categories.like(f'%"{category}"%') if category else None
+
+
+def _queue_conditions(category: str | None, language: str | None) -> list:
+    conditions = [comments.c.status == IN_REVIEW]
+    if category:
+        conditions.append(_category_filter(category))
+    if language:
+        conditions.append(comments.c.language == language)
+    return conditions
+
+
+def queue_page(
+    conn: Connection,
+    category: str | None = None,
+    language: str | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> tuple[list[QueueItem], int]:
+    """Comments in review, oldest first, with the total matching the filters."""
+    conditions = _queue_conditions(category, language)
+    total = conn.execute(select(func.count()).select_from(comments).where(*conditions)).scalar()
+    earlier = decisions.alias("earlier")
+    latest = (
+        select(func.max(earlier.c.id))
+        .where(earlier.c.comment_id == comments.c.id)
+        .correlate(comments)
+        .scalar_subquery()
+    )
+    rows = conn.execute(
+        select(
+            comments.c.id,
+            comments.c.text,
+            comments.c.article_id,
+            comments.c.article_title,
+            comments.c.received_at,
+            comments.c.language,
+            comments.c.categories,
+            decisions.c.reasons,
+            decisions.c.scores,
+            decisions.c.model_version,
+        )
+        .select_from(comments.join(decisions, decisions.c.id == latest))
+        .where(*conditions)
+        .order_by(comments.c.received_at, comments.c.id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    items = [
+        QueueItem(
+            id=r.id,
+            text=r.text,
+            article_id=r.article_id,
+            article_title=r.article_title,
+            received_at=as_utc(r.received_at),
+            language=r.language,
+            categories=json.loads(r.categories or "[]"),
+            reasons=json.loads(r.reasons),
+            scores=json.loads(r.scores),
+            model_version=r.model_version,
+        )
+        for r in rows
+    ]
+    return items, int(total)
+
+
+def queue_counts(conn: Connection, language: str | None = None) -> tuple[Counter, int, list[str]]:
+    """Comments in review per category, the total, and the languages present."""
+    rows = conn.execute(
+        select(comments.c.categories, comments.c.language).where(comments.c.status == IN_REVIEW)
+    ).all()
+    counts: Counter = Counter()
+    languages = sorted({r.language for r in rows if r.language})
+    total = 0
+    for r in rows:
+        if language and r.language != language:
+            continue
+        total += 1
+        counts.update(json.loads(r.categories or "[]"))
+    return counts, total, languages
+
+
+def current_state(conn: Connection, comment_id: str) -> dict | None:
+    """Status and the latest decision's source, actor and time (for 'already decided')."""
+    row = conn.execute(
+        select(decisions.c.verdict, decisions.c.status, decisions.c.actor, decisions.c.created_at)
+        .where(decisions.c.comment_id == comment_id)
+        .order_by(decisions.c.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return {
+        "verdict": row.verdict,
+        "status": row.status,
+        "actor": row.actor,
+        "created_at": as_utc(row.created_at),
+    }
+
+
+def latest_decision(conn: Connection, comment_id: str) -> dict | None:
+    """The decision in force, as stored (for building a reviewer's decision from it)."""
+    row = (
+        conn.execute(
+            select(decisions)
+            .where(decisions.c.comment_id == comment_id)
+            .order_by(decisions.c.id.desc())
+            .limit(1)
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+def history_page(
+    conn: Connection,
+    source: str | None = None,
+    verdict: str | None = None,
+    actor: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[HistoryRow], int]:
+    """Recent decisions, newest first, machine and human, with filters."""
+    conditions = []
+    if source == "human":
+        conditions.append(decisions.c.source == "reviewer")
+    elif source == "machine":
+        conditions.append(decisions.c.source != "reviewer")
+    if verdict:
+        conditions.append(decisions.c.verdict == verdict)
+    if actor:
+        conditions.append(decisions.c.actor == actor)
+    total = conn.execute(select(func.count()).select_from(decisions).where(*conditions)).scalar()
+    rows = conn.execute(
+        select(
+            decisions.c.comment_id,
+            comments.c.text,
+            decisions.c.verdict,
+            decisions.c.status,
+            decisions.c.categories,
+            decisions.c.source,
+            decisions.c.actor,
+            decisions.c.created_at,
+        )
+        .join(comments, comments.c.id == decisions.c.comment_id)
+        .where(*conditions)
+        .order_by(decisions.c.id.desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [
+        HistoryRow(
+            comment_id=r.comment_id,
+            text=r.text,
+            verdict=r.verdict,
+            status=r.status,
+            categories=json.loads(r.categories),
+            source=r.source,
+            actor=r.actor,
+            created_at=as_utc(r.created_at),
+        )
+        for r in rows
+    ], int(total)
+
+
+def reviewer_labels(conn: Connection) -> Iterator[dict]:
+    """Every reviewer decision as a labelled example, oldest first."""
+    rows = conn.execute(
+        select(
+            decisions.c.id,
+            decisions.c.comment_id,
+            comments.c.text,
+            comments.c.article_id,
+            decisions.c.verdict,
+            decisions.c.categories,
+            decisions.c.actor,
+            decisions.c.created_at,
+            decisions.c.model_version,
+            decisions.c.policy_version,
+        )
+        .join(comments, comments.c.id == decisions.c.comment_id)
+        .where(decisions.c.source == "reviewer")
+        .order_by(decisions.c.id)
+    )
+    for r in rows:
+        yield {
+            "id": r.comment_id,
+            "text": r.text,
+            "article_id": r.article_id,
+            "label": r.verdict,
+            "categories": json.loads(r.categories),
+            "reviewer": r.actor,
+            "decided_at": as_utc(r.created_at).isoformat(),
+            "model_version": r.model_version,
+            "policy_version": r.policy_version,
+        }

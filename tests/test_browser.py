@@ -1,0 +1,240 @@
+"""The reviewer pages in a real browser: headless Debian chromium driven by Playwright,
+against `moderation serve` (gunicorn, SQLite, the committed model) on loopback."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+BIN = Path(sys.executable).parent
+DOCS = Path(__file__).parent.parent / "docs"
+PASSWORD = "correct horse battery"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without the background-networking flags chromium keeps dialling out of a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE = (
+    "<script>window.pwned = 1; document.title = 'pwned'</script>"
+    "<img src=x onerror=\"window.pwned = 2; alert('xss')\"> read more at koyawatch.net/x"
+)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = "chromium is not installed (make install-test installs Debian's package)"
+        if os.environ.get("MODERATION_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Live:
+    """A running service with an API key and one reviewer account."""
+
+    def __init__(self, base: str, key: str) -> None:
+        self.base = base
+        self.auth = {"Authorization": f"Bearer {key}"}
+
+    def submit(self, text: str, article: dict | None = None) -> str:
+        comment_id = f"b-{uuid.uuid4().hex[:8]}"
+        body = {"id": comment_id, "text": text, **({"article": article} if article else {})}
+        response = requests.post(f"{self.base}/moderate", json=body, headers=self.auth, timeout=10)
+        assert response.status_code == 200, response.text
+        assert response.json()["status"] == "in_review", response.json()
+        time.sleep(0.01)  # distinct arrival times: the queue is oldest first
+        return comment_id
+
+    def comment(self, comment_id: str) -> dict:
+        return requests.get(
+            f"{self.base}/comments/{comment_id}", headers=self.auth, timeout=10
+        ).json()
+
+
+@pytest.fixture
+def live(tmp_path):
+    env = {
+        **os.environ,
+        "MODERATION_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}",
+        "MODERATION_SECRET_KEY": "browser-test-secret",
+    }
+
+    def cli(*args, stdin=None):
+        return subprocess.run(
+            [BIN / "moderation", *args],
+            env={**env, "MODERATION_MODEL_PATH": "none"},  # accounts need no model: faster
+            check=True,
+            capture_output=True,
+            text=True,
+            input=stdin,
+        ).stdout.strip()
+
+    key = cli("keys", "create", "cms")
+    cli("reviewers", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n")
+    port = _free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(
+            [BIN / "moderation", "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if requests.get(f"{base}/health", timeout=1).status_code == 200:
+                break
+        except requests.ConnectionError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"server did not start: {log.read_text()[-2000:]}")
+        time.sleep(0.2)
+    yield Live(base, key)
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture
+def page(browser, live):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+def log_in(page, live):
+    page.goto(f"{live.base}/queue")
+    assert "/login" in page.url  # the queue sends strangers to the login page
+    page.get_by_label("Username").fill("alice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/queue")
+
+
+def card(page, comment_id):
+    return page.locator(f'article.card[data-comment="{comment_id}"]')
+
+
+def last_actor(live, comment_id):
+    entry = live.comment(comment_id)["history"][-1]
+    return entry["source"], entry["actor"], entry["decision"]
+
+
+def test_log_in_then_approve_and_reject_with_buttons(page, live):
+    first = live.submit("Interesting: koyawatch.net/report", {"id": "oil-1", "title": "Oil"})
+    second = live.submit("More at koyawatch.net/more on the budget")
+    log_in(page, live)
+    assert page.locator("#total").inner_text() == "2"
+    card(page, first).get_by_role("button", name="Approve").click()
+    page.get_by_text("Approved 1 comment.").wait_for()
+    assert card(page, first).count() == 0
+    card(page, second).get_by_role("button", name="Reject").click()
+    page.get_by_text("Rejected 1 comment.").wait_for()
+    assert last_actor(live, first) == ("reviewer", "alice", "approve")
+    assert last_actor(live, second) == ("reviewer", "alice", "reject")
+    assert live.comment(second)["current"]["categories"] == ["promotion"]
+
+
+def test_keyboard_shortcuts(page, live):
+    ids = [live.submit(f"Report {i}: koyawatch.net/r{i}") for i in range(3)]
+    log_in(page, live)
+    page.keyboard.press("j")
+    assert "current" in card(page, ids[1]).get_attribute("class")
+    page.keyboard.press("a")  # approves the second card
+    page.get_by_text("Approved 1 comment.").wait_for()
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    page.keyboard.press("r")  # rejects the first card
+    page.get_by_text("Rejected 1 comment.").wait_for()
+    assert last_actor(live, ids[1]) == ("reviewer", "alice", "approve")
+    assert last_actor(live, ids[0]) == ("reviewer", "alice", "reject")
+    assert live.comment(ids[2])["current"]["status"] == "in_review"
+
+
+def test_bulk_approve_and_reject(page, live):
+    ids = [live.submit(f"See koyawatch.net/b{i}") for i in range(4)]
+    log_in(page, live)
+    for comment_id in ids[:2]:
+        card(page, comment_id).get_by_label(f"Comment {comment_id}").check()
+    page.get_by_role("button", name="Approve selected").click()
+    page.get_by_text("Approved 2 comments.").wait_for()
+    for comment_id in ids[2:]:
+        card(page, comment_id).get_by_label(f"Comment {comment_id}").check()
+    page.get_by_role("button", name="Reject selected").click()
+    page.get_by_text("Rejected 2 comments.").wait_for()
+    assert [last_actor(live, i)[2] for i in ids] == ["approve", "approve", "reject", "reject"]
+
+
+def test_filters(page, live):
+    link = live.submit("Details at koyawatch.net/f")
+    german = live.submit("Das ist ein sehr guter Artikel über die Wahlen in Erbil und Slemani.")
+    log_in(page, live)
+    page.get_by_label("Language", exact=True).select_option("de")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**language=de**")
+    assert card(page, german).count() == 1 and card(page, link).count() == 0
+    page.get_by_role("link", name="Clear filters").click()
+    page.get_by_label("Category", exact=True).select_option("promotion")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**category=promotion**")
+    assert card(page, link).count() == 1 and card(page, german).count() == 0
+
+
+def test_log_out(page, live):
+    log_in(page, live)
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_text("You are logged out.").wait_for()
+    page.goto(f"{live.base}/queue")
+    assert "/login" in page.url
+
+
+def test_hostile_comment_shows_literally_and_nothing_runs(page, live):
+    hostile = live.submit(HOSTILE, {"id": "x<y>", "title": "<b onmouseover=alert(1)>t</b>"})
+    live.submit(
+        "Photos of the Koya strikes, unedited: koyawatch.net/photos",
+        {"id": "strikes-koya", "title": "Drone strikes on Koya"},
+    )
+    live.submit("Das ist ein sehr guter Artikel über die Wahlen in Erbil und Slemani.")
+    log_in(page, live)
+    shown = card(page, hostile).locator("blockquote.text")
+    assert shown.evaluate("node => node.textContent") == HOSTILE
+    assert shown.locator("script, img").count() == 0
+    shown.hover()
+    page.wait_for_timeout(300)  # give an injected handler every chance to fire
+    assert page.evaluate("() => window.pwned") is None
+    assert page.title() != "pwned" and page.dialogs == []
+    assert "<b onmouseover=alert(1)>t</b>" in card(page, hostile).inner_text()
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    page.screenshot(path=str(DOCS / "queue.png"), full_page=False)

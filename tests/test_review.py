@@ -1,0 +1,288 @@
+"""The reviewer pages through Flask's client: login, CSRF, queue, decisions, history."""
+
+import re
+import threading
+
+import pytest
+
+from service import api, create_app, reviews, store
+from service.domain import Category, Decision, Reason, Source, Status, Verdict
+
+PASSWORD = "correct horse battery"
+# In review for an unknown link (weak promotion hit) and for an unsupported language.
+LINK = "Interesting: koyawatch.net/report <script>alert(1)</script>"
+GERMAN = "Das ist ein sehr guter Artikel über die Wahlen in Erbil und Slemani."
+
+
+def engine_of(app):
+    return app.extensions[api.EXTENSION].engine
+
+
+@pytest.fixture
+def reviewer(app):
+    with engine_of(app).begin() as conn:
+        reviews.add_reviewer(conn, "alice", PASSWORD)
+        reviews.add_reviewer(conn, "bob", PASSWORD)
+    return "alice"
+
+
+def csrf_token(client, path="/login") -> str:
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+
+
+def login(client, username="alice", password=PASSWORD):
+    token = csrf_token(client)
+    return client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token}
+    )
+
+
+def submit(client, auth, comment_id, text, article=None):
+    body = {"id": comment_id, "text": text}
+    if article:
+        body["article"] = article
+    response = client.post("/moderate", json=body, headers=auth)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+@pytest.fixture
+def queued(client, auth):
+    link = submit(client, auth, "c-link", LINK, {"id": "oil-1", "title": "Oil <b>deal</b>"})
+    german = submit(client, auth, "c-de", GERMAN)
+    assert link["status"] == german["status"] == "in_review"
+    assert link["categories"] == ["promotion"]
+    return ["c-link", "c-de"]
+
+
+def decide(client, ids, action, categories=(), token=None):
+    data = {"ids": ids, "action": action, "categories": list(categories), "next": "/queue"}
+    if token is not False:
+        data["csrf_token"] = token or csrf_token(client, "/queue")
+    return client.post("/queue/decide", data=data)
+
+
+def history(client, auth, comment_id):
+    return client.get(f"/comments/{comment_id}", headers=auth).get_json()
+
+
+def test_pages_need_a_login(client, queued):
+    response = client.get("/queue")
+    assert response.status_code == 302 and "/login?next=/queue" in response.location
+    assert client.get("/history").status_code == 302
+    assert client.get("/history/c-link").status_code == 302
+    assert decide(client, ["c-link"], "approve", token=False).status_code in (400, 403)
+
+
+def test_a_form_without_login_is_refused_with_403(client, queued):
+    # a valid CSRF token from the login page, but no session user
+    response = decide(client, ["c-link"], "approve", token=csrf_token(client))
+    assert response.status_code == 403
+
+
+def test_login_and_logout(client, reviewer):
+    assert login(client).status_code == 302
+    assert client.get("/queue").status_code == 200
+    token = csrf_token(client, "/queue")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/queue").status_code == 302
+
+
+def test_login_redirects_only_to_local_pages(client, reviewer):
+    token = csrf_token(client)
+    data = {"username": "alice", "password": PASSWORD, "csrf_token": token}
+    response = client.post("/login?next=//evil.example/x", data=data)
+    assert response.status_code == 302 and response.location.endswith("/queue")
+
+
+def test_logout_without_csrf_is_refused(client, reviewer):
+    login(client)
+    assert client.post("/logout").status_code == 400
+    assert client.get("/queue").status_code == 200
+
+
+def test_wrong_password_then_rate_limited(client, reviewer):
+    for _ in range(5):
+        assert login(client, password="wrong password!").status_code == 401
+    limited = login(client)  # even the right password waits now
+    assert limited.status_code == 429
+    assert int(limited.headers["Retry-After"]) >= 1
+    assert "Too many failed attempts" in limited.get_data(as_text=True)
+
+
+def test_unknown_user_is_refused_like_a_wrong_password(client, reviewer):
+    response = login(client, username="mallory")
+    assert response.status_code == 401
+    assert "Unknown username or wrong password" in response.get_data(as_text=True)
+
+
+def test_queue_shows_escaped_text_evidence_and_counts(client, reviewer, queued):
+    login(client)
+    page = client.get("/queue").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Oil &lt;b&gt;deal&lt;/b&gt;" in page
+    assert re.search(r"<mark [^>]*>koyawatch\.net/report</mark>", page)
+    assert '<span data-count="promotion">1</span>' in page
+    # oldest first
+    assert page.index('data-comment="c-link"') < page.index('data-comment="c-de"')
+
+
+def test_queue_filters_by_category_and_language(client, reviewer, queued):
+    login(client)
+    page = client.get("/queue?category=promotion").get_data(as_text=True)
+    assert 'data-comment="c-link"' in page and 'data-comment="c-de"' not in page
+    page = client.get("/queue?language=de").get_data(as_text=True)
+    assert 'data-comment="c-de"' in page and 'data-comment="c-link"' not in page
+    page = client.get("/queue?category=nonsense&page=x").get_data(as_text=True)
+    assert 'data-comment="c-link"' in page  # unknown filter values are ignored
+
+
+def test_approve_appends_a_reviewer_decision(client, auth, reviewer, queued):
+    login(client)
+    response = decide(client, ["c-link"], "approve")
+    assert response.status_code == 303
+    body = history(client, auth, "c-link")
+    assert [d["source"] for d in body["history"]] == ["service", "reviewer"]
+    assert body["current"]["decision"] == "approve" and body["current"]["status"] == "final"
+    assert body["history"][1]["actor"] == "alice"
+    assert body["text"] == LINK
+    assert 'data-comment="c-link"' not in client.get("/queue").get_data(as_text=True)
+
+
+def test_reject_records_the_confirmed_categories(client, auth, reviewer, queued):
+    login(client)
+    decide(client, ["c-link"], "reject", categories=["promotion", "abuse"])
+    current = history(client, auth, "c-link")["current"]
+    assert current["decision"] == "reject"
+    assert current["categories"] == ["abuse", "promotion"] or set(current["categories"]) == {
+        "promotion",
+        "abuse",
+    }
+    assert {r["source"] for r in current["reasons"]} == {"reviewer"}
+
+
+def test_reject_needs_a_category(client, auth, reviewer, queued):
+    login(client)
+    response = decide(client, ["c-de"], "reject")  # no categories on the card, none chosen
+    assert response.status_code == 303
+    assert "choose the categories" in client.get("/queue").get_data(as_text=True)
+    assert len(history(client, auth, "c-de")["history"]) == 1
+
+
+def test_missing_csrf_token_is_refused_and_nothing_changes(client, auth, reviewer, queued):
+    login(client)
+    response = decide(client, ["c-link"], "approve", token=False)
+    assert response.status_code == 400
+    assert "CSRF" in response.get_data(as_text=True)
+    assert len(history(client, auth, "c-link")["history"]) == 1
+    bad = decide(client, ["c-link"], "approve", token="forged")
+    assert bad.status_code == 400
+
+
+def test_second_decision_is_told_and_changes_nothing(app, auth, reviewer, queued):
+    first, second = app.test_client(), app.test_client()
+    login(first, "alice")
+    login(second, "bob")
+    token = csrf_token(second, "/queue")  # bob loaded the queue before alice decided
+    decide(first, ["c-link"], "approve")
+    decide(second, ["c-link"], "reject", categories=["promotion"], token=token)
+    page = second.get("/queue").get_data(as_text=True)
+    assert "already decided by alice" in page
+    body = history(second, auth, "c-link")
+    assert [d["actor"] for d in body["history"]] == [None, "alice"]
+    assert body["current"]["decision"] == "approve"
+
+
+def test_bulk_approve(client, auth, reviewer, queued):
+    login(client)
+    decide(client, queued, "approve")
+    assert "Approved 2 comments" in client.get("/queue").get_data(as_text=True)
+    for comment_id in queued:
+        assert history(client, auth, comment_id)["history"][-1]["actor"] == "alice"
+
+
+def test_history_pages(client, auth, reviewer, queued):
+    login(client)
+    decide(client, ["c-link"], "approve")
+    page = client.get("/history?source=human").get_data(as_text=True)
+    assert "c-link" in page and "c-de" not in page
+    page = client.get("/history").get_data(as_text=True)
+    assert "c-de" in page and "&lt;script&gt;" in page
+    page = client.get("/history/c-link").get_data(as_text=True)
+    assert "approved by alice" in page and "unknown_link" in page
+    assert client.get("/history/nope").status_code == 404
+
+
+def _claim(engine, comment_id, who, results):
+    decision = Decision(
+        Verdict.APPROVE, Status.FINAL, (), (Reason(None, Source.REVIEWER),), {}, "en", "m", "p"
+    )
+    from service import db
+
+    with db.write(engine) as conn:
+        results.append(store.decide_in_review(conn, comment_id, decision, "reviewer", who))
+
+
+def test_concurrent_reviewers_one_wins(database_url):
+    app = create_app({"database_url": database_url, "model_path": None})
+    engine = engine_of(app)
+    pending = Decision(
+        Verdict.REJECT,
+        Status.IN_REVIEW,
+        (Category.PROMOTION,),
+        (Reason(Category.PROMOTION, Source.RULE),),
+    )
+    from service.domain import CommentIn
+
+    try:
+        for i in range(10):
+            with engine.begin() as conn:
+                store.add_comment(conn, f"r{i}", CommentIn(text=f"text {i}"), pending, "t")
+            results: list[bool] = []
+            threads = [
+                threading.Thread(target=_claim, args=(engine, f"r{i}", who, results))
+                for who in ("alice", "bob", "carol")
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert sorted(results) == [False, False, True]
+            with engine.connect() as conn:
+                assert len(store.get_comment(conn, f"r{i}").decisions) == 2
+    finally:
+        engine.dispose()
+
+
+def test_export_labels_feeds_training(app, client, auth, reviewer, queued, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from training.train import HEADS, reviewer_rows
+
+    login(client)
+    decide(client, ["c-link"], "reject", categories=["promotion", "abuse"])
+    decide(client, ["c-de"], "approve")
+    out = tmp_path / "labels.jsonl"
+    env = {
+        **os.environ,
+        "MODERATION_DATABASE_URL": str(engine_of(app).url),
+        "MODERATION_MODEL_PATH": "none",
+    }
+    moderation = Path(sys.executable).parent / "moderation"
+    subprocess.run([moderation, "export-labels", str(out)], env=env, check=True)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["label"], r["reviewer"]) for r in rows] == [
+        ("c-link", "reject", "alice"),
+        ("c-de", "approve", "alice"),
+    ]
+    assert rows[0]["text"] == LINK and sorted(rows[0]["categories"]) == ["abuse", "promotion"]
+    reject, approve = reviewer_rows(out)
+    assert reject.labels["spam"] == 1 and reject.labels["hate"] == 1
+    assert reject.labels["insult"] == 0 and "sexism" not in reject.labels
+    assert approve.labels == dict.fromkeys(HEADS, 0)
