@@ -212,6 +212,25 @@ def test_filters(page, live):
     assert card(page, link).count() == 1 and card(page, german).count() == 0
 
 
+UNLABELLED_CONTROLS = """() => Array.from(
+    document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+    && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+  .map(el => el.outerHTML)"""
+
+
+def test_every_control_has_a_label_and_the_page_its_language(page, live):
+    live.submit("Details at koyawatch.net/a11y")
+    page.goto(f"{live.base}/login")
+    assert page.evaluate(UNLABELLED_CONTROLS) == []
+    log_in(page, live)
+    for path in ("/queue", "/history"):
+        page.goto(live.base + path)
+        assert page.evaluate(UNLABELLED_CONTROLS) == [], path
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator("h1").count() == 1
+
+
 def test_log_out(page, live):
     log_in(page, live)
     page.get_by_role("button", name="Log out").click()

@@ -286,3 +286,14 @@ def test_export_labels_feeds_training(app, client, auth, reviewer, queued, tmp_p
     assert reject.labels["spam"] == 1 and reject.labels["hate"] == 1
     assert reject.labels["insult"] == 0 and "sexism" not in reject.labels
     assert approve.labels == dict.fromkeys(HEADS, 0)
+
+
+def test_queue_pages_twenty_at_a_time(client, auth, reviewer):
+    for i in range(23):
+        submit(client, auth, f"p-{i:02d}", f"Item {i}: koyawatch.net/{i}")
+    login(client)
+    first = client.get("/queue").get_data(as_text=True)
+    second = client.get("/queue?page=2").get_data(as_text=True)
+    assert first.count('<article class="card') == 20 and second.count('<article class="card') == 3
+    assert 'data-comment="p-00"' in first and 'data-comment="p-22"' in second
+    assert "Page 1 of 2" in first and 'rel="next"' in first
