@@ -127,8 +127,7 @@ def main() -> None:
         "MODERATION_SECRET_KEY": "bench",
         "MODERATION_LOG_LEVEL": "WARNING",
     }
-    if args.model:
-        env["MODERATION_MODEL_PATH"] = str(Path(args.model).resolve())
+    env["MODERATION_MODEL_PATH"] = str(Path(args.model).resolve()) if args.model else "none"
     key = subprocess.run(
         [BIN / "moderation", "keys", "create", "bench"],
         env=env,
