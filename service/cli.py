@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -158,34 +158,136 @@ def check(text: str) -> None:
     )
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise click.ClickException(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise click.ClickException(f"{path}:{number}: needs a 'text' string")
-            yield number, row
+def _count_lines(path: Path) -> int | None:
+    """Lines in an uncompressed file (the progress bar's total); None for gzip."""
+    if path.suffix == ".gz":
+        return None
+    count = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            count += block.count(b"\n")
+    return count
+
+
+def _date(value: str | None):
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        message = f"{value!r} is not an ISO date (2026-11-25 or 2026-11-25T10:00)"
+        raise click.BadParameter(message) from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @main.command()
-@click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "input_path", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
-def rescore(input_path: Path, output: Path) -> None:
-    """Decide every comment of a JSONL file ({"id", "text"} per line) into OUTPUT, in order."""
+@click.option("--from-db", is_flag=True, help="re-score the comments stored in the database")
+@click.option("--since", help="with --from-db: received at or after this ISO date/time (UTC)")
+@click.option("--until", help="with --from-db: received before this ISO date/time (UTC)")
+@click.option("--status", type=click.Choice(["final", "in_review"]), help="with --from-db")
+@click.option("--jobs", "-j", default=0, show_default="all cores", type=click.IntRange(0, 256))
+@click.option("--chunk-size", default=500, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--on-error", type=click.Choice(["skip", "fail"]), default="skip", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="no progress bar")
+@click.option("--resume", is_flag=True, help="continue an interrupted run into the same OUTPUT")
+@click.option(
+    "--compare",
+    "compare_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="write the comparison with the decisions in force here (JSON)",
+)
+@click.option("--apply", is_flag=True, help="with --from-db: append the new decisions")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="with --engine dask: the scheduler address (tcp://host:8786)")
+def rescore(
+    input_path: Path | None,
+    output: Path,
+    from_db: bool,
+    since: str | None,
+    until: str | None,
+    status: str | None,
+    jobs: int,
+    chunk_size: int,
+    on_error: str,
+    quiet: bool,
+    resume: bool,
+    compare_path: Path | None,
+    apply: bool,
+    engine: str,
+    scheduler: str | None,
+) -> None:
+    """Decide comments again with the current rules, model and policy.
+
+    INPUT_PATH is a JSONL or CSV file (`text`, optional `id`, `article_id`, and the
+    `decision` in force to compare with), gzip accepted; or use --from-db. Decisions go to
+    OUTPUT as JSONL, in input order.
+    """
+    from service import batch_io
+    from service import rescore as batch
+
+    if from_db == (input_path is not None):
+        raise click.UsageError("give either INPUT_PATH or --from-db")
+    if apply and not from_db:
+        raise click.UsageError("--apply changes the database: it needs --from-db")
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS")
     svc = _services()
-    count = 0
-    tmp = output.with_name(output.name + ".partial")
-    with tmp.open("w", encoding="utf-8") as out:
-        for number, row in _read_jsonl(input_path):
-            comment_id = str(row.get("id", number))
-            decision = moderate(row["text"], svc.moderator)
-            out.write(json.dumps(api.decision_json(comment_id, decision), ensure_ascii=False))
-            out.write("\n")
-            count += 1
-    os.replace(tmp, output)
-    click.echo(f"{count} comments decided into {output}", err=True)
+    moderator = svc.moderator
+    identity = {
+        "policy": moderator.policy.version,
+        "model": moderator.classifier.version,
+        "apply": apply,
+    }
+    if from_db:
+        rows = batch_io.read_database(svc.engine, _date(since), _date(until), status)
+        identity["input"] = f"database {svc.engine.url.render_as_string(hide_password=True)}"
+        identity["filters"] = [since, until, status]
+        with svc.engine.connect() as conn:
+            total = store.count_comments(conn, _date(since), _date(until), status)
+    else:
+        try:
+            batch_io.file_format(input_path)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+        rows = batch_io.read_file(input_path)
+        stat = input_path.stat()
+        identity["input"] = [str(input_path.resolve()), stat.st_size, int(stat.st_mtime)]
+        total = _count_lines(input_path)
+    options = batch.Options(
+        jobs=jobs,
+        chunk_size=chunk_size,
+        on_error=on_error,
+        quiet=quiet,
+        resume=resume,
+        apply=apply,
+        total=total,
+    )
+    if engine == "dask":
+        from service.rescore_dask import DaskEngine
+
+        runner = DaskEngine(scheduler, svc.settings, moderator)
+    else:
+        runner = batch.LocalEngine(moderator, jobs)
+    try:
+        with runner:
+            report = batch.run(
+                rows,
+                output,
+                runner,
+                options,
+                identity,
+                database=svc.engine if apply else None,
+                review_verdict=svc.settings.review_verdict,
+                log=lambda message: click.echo(message, err=True),
+            )
+    except batch.BadInput as exc:
+        raise click.ClickException(str(exc)) from exc
+    if compare_path:
+        tmp = compare_path.with_name(compare_path.name + ".tmp")
+        tmp.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        os.replace(tmp, compare_path)
+    click.echo(report.summary(), err=True)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     bindparam,
+    func,
     insert,
     select,
     update,
@@ -285,6 +286,23 @@ def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
             for d in history
         ],
     )
+
+
+def count_comments(
+    conn: Connection,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    status: str | None = None,
+) -> int:
+    """How many stored comments match the re-scoring filters."""
+    query = select(func.count()).select_from(comments)
+    if since:
+        query = query.where(comments.c.received_at >= since)
+    if until:
+        query = query.where(comments.c.received_at < until)
+    if status:
+        query = query.where(comments.c.status == status)
+    return int(conn.execute(query).scalar())
 
 
 def _key_hash(key: str) -> str:

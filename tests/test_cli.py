@@ -61,9 +61,10 @@ def test_rescore_writes_one_decision_per_line_in_order(env, tmp_path):
 def test_rescore_reports_bad_line_with_its_number(env, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"text": "ok"}\n{not json\n', encoding="utf-8")
-    result = run(env, "rescore", str(src), "--output", str(tmp_path / "o.jsonl"), check=False)
+    out = str(tmp_path / "o.jsonl")
+    result = run(env, "rescore", str(src), "--output", out, "--on-error", "fail", check=False)
     assert result.returncode != 0
-    assert "in.jsonl:2" in result.stderr
+    assert "line 2: not valid JSON" in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
 
 

@@ -1,0 +1,273 @@
+"""`moderation rescore` as a real process: inputs, equality with the API, bad rows,
+resumption, comparison and applying to a database, and the Dask engine."""
+
+import csv
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from service import api, create_app, reviews, store
+from service.config import DEFAULT_MODEL_PATH
+from tests import test_rules
+
+BIN = Path(sys.executable).parent / "moderation"
+TABLE_TEXTS = [
+    t
+    for t, _ in test_rules.PROFANITY
+    + test_rules.VULGARITY
+    + test_rules.THREAT
+    + test_rules.PERSONAL_ATTACK
+    + test_rules.ABUSE
+    + test_rules.PROMOTION
+]
+# a few hundred comments: the rule tables and everyday sentences built from them
+TEXTS = TABLE_TEXTS + [
+    f"Comment {i}: {t.lower()} and the budget" for i, t in enumerate(TABLE_TEXTS)
+]
+
+
+@pytest.fixture
+def env(tmp_path):
+    return {
+        **os.environ,
+        "MODERATION_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}",
+        "MODERATION_LOG_LEVEL": "WARNING",
+    }
+
+
+def rescore(env, *args, check=True):
+    return subprocess.run(
+        [BIN, "rescore", *map(str, args), "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=check,
+    )
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_jsonl_csv_and_gzip_give_the_same_decisions(env, tmp_path):
+    rows = [{"id": f"c{i}", "text": t, "article_id": "a1"} for i, t in enumerate(TEXTS[:60])]
+    jsonl = write_jsonl(tmp_path / "in.jsonl", rows)
+    with (tmp_path / "in.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "text", "article_id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    gz = tmp_path / "in.jsonl.gz"
+    gz.write_bytes(gzip.compress(jsonl.read_bytes()))
+    outputs = []
+    for source in (jsonl, tmp_path / "in.csv", gz):
+        out = tmp_path / f"{source.name}.out"
+        rescore(env, source, "--output", out, "--jobs", "2", "--chunk-size", "7")
+        outputs.append(lines(out))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert [d["id"] for d in outputs[0]] == [r["id"] for r in rows]
+
+
+def test_the_batch_decides_as_the_api_does(env, tmp_path):
+    app = create_app(
+        {"database_url": env["MODERATION_DATABASE_URL"], "model_path": DEFAULT_MODEL_PATH}
+    )
+    client = app.test_client()
+    with app.extensions[api.EXTENSION].engine.begin() as conn:
+        key = store.create_key(conn, "t")
+    answers = []
+    for i, text in enumerate(TEXTS):
+        response = client.post(
+            "/moderate",
+            json={"id": f"q{i}", "text": text},
+            headers={"Authorization": f"Bearer {key}"},
+        )
+        answers.append(response.get_json())
+    app.extensions[api.EXTENSION].engine.dispose()
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": f"q{i}", "text": t} for i, t in enumerate(TEXTS)]
+    )
+    rescore(env, src, "--output", tmp_path / "out.jsonl")
+    assert len(TEXTS) > 300
+    assert lines(tmp_path / "out.jsonl") == answers
+
+
+def test_bad_rows_are_reported_by_line_and_skipped_or_fail_the_run(env, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"text": "fine"}\n{not json\n{"id": "n"}\n{"text": "caf\xe9 broken bytes"}\n'
+        b'[1, 2]\n{"text": "also fine"}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    result = rescore(env, src, "--output", out, "--compare", tmp_path / "report.json")
+    assert [d["id"] for d in lines(out)] == ["1", "6"]
+    for line in ("line 2: not valid JSON", "line 3: no text", "line 4:", "line 5: not an object"):
+        assert line in result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["bad_rows"] == 4 and [b["line"] for b in report["bad_row_lines"]] == [2, 3, 4, 5]
+    failed = rescore(env, src, "--output", tmp_path / "o2.jsonl", "--on-error", "fail", check=False)
+    assert failed.returncode != 0 and "line 2: not valid JSON" in failed.stderr
+    assert not (tmp_path / "o2.jsonl").exists()
+
+
+def test_csv_without_a_text_column_is_refused(env, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("id,body\n1,hello\n", encoding="utf-8")
+    failed = rescore(env, src, "--output", tmp_path / "o.jsonl", "--on-error", "fail", check=False)
+    assert failed.returncode != 0 and "no 'text' column" in failed.stderr
+
+
+def test_an_interrupted_run_resumes_without_repeating_work(env, tmp_path):
+    rows = [{"id": f"r{i}", "text": TEXTS[i % len(TEXTS)]} for i in range(6000)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    full = tmp_path / "full.jsonl"
+    rescore(env, src, "--output", full, "--chunk-size", "100")
+    out = tmp_path / "out.jsonl"
+    state = out.with_name(out.name + ".state.json")
+    proc = subprocess.Popen(
+        [BIN, "rescore", src, "--output", out, "--chunk-size", "100", "--quiet"],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not (state.exists() and json.loads(state.read_text())["consumed"] >= 1000):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended too soon"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not out.exists()
+    done = json.loads(state.read_text())["consumed"]
+    assert 1000 <= done < 6000
+    result = rescore(env, src, "--output", out, "--chunk-size", "100", "--resume")
+    assert f"resuming after {done} input rows" in result.stderr
+    assert out.read_bytes() == full.read_bytes()
+    assert not state.exists()
+
+
+@pytest.fixture
+def stored(database_url, tmp_path):
+    """A database whose comments were decided by the rules alone, one of them by a person."""
+    app = create_app({"database_url": database_url, "model_path": None})
+    client = app.test_client()
+    engine = app.extensions[api.EXTENSION].engine
+    with engine.begin() as conn:
+        key = store.create_key(conn, "t")
+        reviews.add_reviewer(conn, "alice", "correct horse battery")
+    auth = {"Authorization": f"Bearer {key}"}
+    texts = [
+        "The minister is a disgrace and a coward",  # no rule: approved by the rules
+        "What a pathetic, stupid argument from a clown",
+        "Thanks for the reporting from Erbil",
+        "Fuck this budget",
+        "Interesting: koyawatch.net/report",
+    ]
+    for i, text in enumerate(texts):
+        assert (
+            client.post("/moderate", json={"id": f"s{i}", "text": text}, headers=auth).status_code
+            == 200
+        )
+    page = client.get("/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    client.post(
+        "/login",
+        data={"username": "alice", "password": "correct horse battery", "csrf_token": token},
+    )
+    token = (
+        client.get("/queue")
+        .get_data(as_text=True)
+        .split('name="csrf_token" value="')[1]
+        .split('"')[0]
+    )
+    client.post("/queue/decide", data={"ids": "s4", "action": "approve", "csrf_token": token})
+    engine.dispose()
+    return database_url
+
+
+def test_compare_and_apply_on_the_database(stored, tmp_path):
+    env = {
+        **os.environ,
+        "MODERATION_DATABASE_URL": stored,
+        "MODERATION_LOG_LEVEL": "WARNING",
+        # a stricter policy than the one the comments were decided with
+        "MODERATION_REJECT_THRESHOLD_PERSONAL_ATTACK": "0.3",
+        "MODERATION_REVIEW_THRESHOLD_PERSONAL_ATTACK": "0.2",
+    }
+    out, report_path = tmp_path / "out.jsonl", tmp_path / "report.json"
+    result = rescore(env, "--from-db", "--output", out, "--compare", report_path)
+    report = json.loads(report_path.read_text())
+    assert report["compared"] == 5 and report["flips"]["approve_to_reject"] >= 1
+    assert report["approve_to_reject_by_category"].get("personal_attack", 0) >= 1
+    assert report["examples"]["approve_to_reject"][0]["id"] in {"s0", "s1"}
+    assert "approve->reject" in result.stderr
+    app = create_app({"database_url": stored, "model_path": None})
+    engine = app.extensions[api.EXTENSION].engine
+    with engine.connect() as conn:  # --compare alone changes nothing
+        assert all(len(store.get_comment(conn, f"s{i}").decisions) == 1 for i in range(4))
+
+    rescore(env, "--from-db", "--output", out, "--apply", "--compare", report_path)
+    report = json.loads(report_path.read_text())
+    assert report["kept_reviewer_decisions"] == 1 and report["applied"] == 4
+    with engine.connect() as conn:
+        flipped = store.get_comment(conn, report["examples"]["approve_to_reject"][0]["id"])
+        assert [d.source for d in flipped.decisions] == ["service", "rescore"]
+        assert flipped.current.status == "in_review"
+        assert any(r.get("rule") == "rescore_changed_outcome" for r in flipped.current.reasons)
+        same = store.get_comment(conn, "s3")  # rejected before and after: stays final
+        assert same.current.source == "rescore" and same.current.status == "final"
+        person = store.get_comment(conn, "s4")
+        assert [d.source for d in person.decisions] == ["service", "reviewer"]
+        queue, _ = reviews.queue_page(conn)
+        assert flipped.id in {item.id for item in queue}
+    engine.dispose()
+
+
+def test_from_db_filters_by_status(stored, tmp_path):
+    env = {**os.environ, "MODERATION_DATABASE_URL": stored, "MODERATION_LOG_LEVEL": "WARNING"}
+    out = tmp_path / "out.jsonl"
+    rescore(env, "--from-db", "--status", "final", "--output", out)
+    assert sorted(d["id"] for d in lines(out)) == ["s0", "s1", "s2", "s3", "s4"]
+    rescore(env, "--from-db", "--status", "in_review", "--output", out)
+    assert lines(out) == []
+    rescore(env, "--from-db", "--since", "2999-01-01", "--output", out)
+    assert lines(out) == []
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def test_dask_engine_matches_the_local_engine(env, tmp_path, dask_cluster):
+    rows = [{"id": f"d{i}", "text": t} for i, t in enumerate(TEXTS)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    rescore(env, src, "--output", tmp_path / "local.jsonl", "--chunk-size", "50")
+    rescore(
+        env,
+        src,
+        "--output",
+        tmp_path / "dask.jsonl",
+        "--chunk-size",
+        "50",
+        "--engine",
+        "dask",
+        "--scheduler",
+        dask_cluster,
+    )
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
