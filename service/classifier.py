@@ -24,7 +24,7 @@ from scipy.special import expit
 from sklearn.exceptions import InconsistentVersionWarning
 
 from service.domain import Category
-from service.model import vectorizers
+from service.model import fold_texts, model_input, vectorizers
 
 
 class ModelError(RuntimeError):
@@ -35,7 +35,7 @@ class Classifier(Protocol):
     version: str
     thresholds: dict[Category, tuple[float, float]]
 
-    def score(self, text: str) -> dict[Category, float]: ...
+    def score(self, text: str, folded_text: str | None = None) -> dict[Category, float]: ...
 
 
 class RulesOnly:
@@ -44,7 +44,7 @@ class RulesOnly:
     version = "none"
     thresholds: dict[Category, tuple[float, float]] = {}
 
-    def score(self, text: str) -> dict[Category, float]:
+    def score(self, text: str, folded_text: str | None = None) -> dict[Category, float]:
         """No scores."""
         return {}
 
@@ -61,6 +61,8 @@ class LinearScorer:
     def __init__(self, pipeline) -> None:
         steps = pipeline.named_steps
         self._prepare = steps["fold"].func
+        # the rules have folded the text already: reuse it when the model folds the same way
+        self._reuses_fold = self._prepare is fold_texts
         heads = steps["heads"]
         weights = np.asarray(heads.coef_, dtype=np.float64).T  # features x heads
         self._intercept = np.asarray(heads.intercept_, dtype=np.float64)
@@ -83,8 +85,12 @@ class LinearScorer:
         if offset != weights.shape[0]:
             raise ModelError("model features and head weights do not line up")
 
-    def probabilities(self, text: str) -> np.ndarray:
-        prepared = self._prepare([text])[0]
+    def probabilities(self, text: str, folded_text: str | None = None) -> np.ndarray:
+        """Head probabilities; `folded_text`, if given, is `normalise.fold(text).text`."""
+        if folded_text is not None and self._reuses_fold:
+            prepared = model_input(folded_text)
+        else:
+            prepared = self._prepare([text])[0]
         z = self._intercept.copy()
         for analyzer, vocabulary, idf, weights, sublinear in self._blocks:
             counts = Counter(i for g in analyzer(prepared) if (i := vocabulary.get(g)) is not None)
@@ -108,10 +114,10 @@ class TrainedClassifier:
     thresholds: dict[Category, tuple[float, float]] = field(default_factory=dict)
     scorer: LinearScorer | None = None
 
-    def score(self, text: str) -> dict[Category, float]:
+    def score(self, text: str, folded_text: str | None = None) -> dict[Category, float]:
         """Probability per category: the highest of the category's heads."""
         if self.scorer is not None:
-            probs = self.scorer.probabilities(text)
+            probs = self.scorer.probabilities(text, folded_text)
         else:
             probs = self.pipeline.predict_proba([text])[0]
         return {c: float(max(probs[i] for i in heads)) for c, heads in self.category_heads.items()}

@@ -46,9 +46,14 @@ IDENTITY_TERMS = frozenset(
 _IDENTITY = re.compile(r"\b(?:" + "|".join(sorted(IDENTITY_TERMS, key=len, reverse=True)) + r")\b")
 
 
+def model_input(folded_text: str) -> str:
+    """Already folded text without links and identity terms."""
+    return _IDENTITY.sub(" ", _LINK.sub(" ", folded_text))
+
+
 def fold_texts(texts) -> list[str]:
     """The service's folding without links and identity terms: the model's first step."""
-    return [_IDENTITY.sub(" ", _LINK.sub(" ", fold(text).text)) for text in texts]
+    return [model_input(fold(text).text) for text in texts]
 
 
 def vectorizers(pipeline) -> list:

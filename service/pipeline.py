@@ -42,19 +42,24 @@ def _guarded(step: Callable[[], T], fallback: T, failure: str, failures: list[st
 def moderate(text: str, moderator: Moderator) -> Decision:
     """Decide one comment's text; a failing step sends it to review instead of crashing."""
     failures: list[str] = []
-    hits = _guarded(lambda: moderator.rules.match(text, fold(text)), [], RULES_ERROR, failures)
+    folded = []  # the rules' folding, reused by the model
+
+    def rules():
+        folded.append(fold(text))
+        return moderator.rules.match(text, folded[0])
+
+    def scores():
+        model_text = without_counter_speech(text)
+        same = folded and model_text == text
+        return moderator.classifier.score(model_text, folded[0].text if same else None)
+
+    hits = _guarded(rules, [], RULES_ERROR, failures)
     language = _guarded(
         lambda: moderator.language.detect(text), UNDETERMINED, LANGUAGE_ERROR, failures
     )
-    scores = _guarded(
-        lambda: moderator.classifier.score(without_counter_speech(text)),
-        {},
-        CLASSIFIER_ERROR,
-        failures,
-    )
     return decide(
         hits,
-        scores,
+        _guarded(scores, {}, CLASSIFIER_ERROR, failures),
         moderator.policy,
         language,
         model_version=moderator.classifier.version,

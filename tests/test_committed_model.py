@@ -11,6 +11,7 @@ import sklearn
 from service import build_moderator
 from service.config import DEFAULT_MODEL_PATH, Settings, from_env
 from service.domain import Category, Source, Status, Verdict
+from service.normalise import fold
 from service.pipeline import moderate
 from tests import test_rules
 
@@ -65,6 +66,9 @@ def test_fast_scorer_equals_the_committed_pipeline(served):
     expected = served.classifier.pipeline.predict_proba(texts)
     fast = np.array([served.classifier.scorer.probabilities(t) for t in texts])
     np.testing.assert_allclose(fast, expected, atol=1e-5)
+    # the rules' folding handed over instead of folding again
+    reused = np.array([served.classifier.scorer.probabilities(t, fold(t).text) for t in texts])
+    np.testing.assert_allclose(reused, expected, atol=1e-5)
 
 
 # Hard negatives the model sends to review (never rejects): the spam data's "mobile" and
