@@ -139,6 +139,9 @@ def read_database(
         query = query.where(comments.c.status == status)
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
-        for position, r in enumerate(result, 1):
-            categories = tuple(json.loads(r.categories or "[]"))
-            yield InputRow(position, r.id, r.text, r.article_id, r.verdict, categories)
+        try:
+            for position, r in enumerate(result, 1):
+                categories = tuple(json.loads(r.categories or "[]"))
+                yield InputRow(position, r.id, r.text, r.article_id, r.verdict, categories)
+        finally:  # also when the reader stops early: close the server-side cursor
+            result.close()

@@ -15,6 +15,7 @@ import os
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -299,7 +300,7 @@ def run(
     def on_bad(row: BadRow) -> None:
         log(f"line {row.line}: {row.reason} (skipped)")
 
-    with partial.open(mode) as out, progress:
+    with partial.open(mode) as out, progress, _closing(rows):
         for (chunk, consumed), decisions in _ordered(
             engine.submit, _chunks(rows, skip, options, report, on_bad), engine.window
         ):
@@ -328,6 +329,17 @@ def run(
     os.replace(partial, output)
     state_file.unlink(missing_ok=True)
     return report
+
+
+@contextmanager
+def _closing(rows: Iterator[Row]) -> Iterator[None]:
+    """Close a generator of rows however the run ends (a database cursor behind it)."""
+    try:
+        yield
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
 
 
 def _latest_sources(conn, ids: list[str]) -> dict[str, tuple[str, str | None]]:

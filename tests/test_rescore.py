@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,67 @@ def test_dask_engine_matches_the_local_engine(env, tmp_path, dask_cluster):
         dask_cluster,
     )
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+
+
+def test_a_resumed_apply_never_appends_twice(stored, tmp_path):
+    """A crash after a chunk's decisions were committed but before the state file caught
+    up: the resumed run re-reads that chunk and must skip what it already applied."""
+    from service import batch_io
+    from service import rescore as batch
+
+    app = create_app({"database_url": stored, "model_path": DEFAULT_MODEL_PATH})
+    svc = app.extensions[api.EXTENSION]
+    out = tmp_path / "out.jsonl"
+    state = out.with_name(out.name + ".state.json")
+    options = batch.Options(jobs=1, chunk_size=1, quiet=True, apply=True)
+    identity = {"test": 1}
+
+    def interrupted(rows):
+        with closing(rows):
+            for i, row in enumerate(rows):
+                if i == 3:
+                    raise KeyboardInterrupt
+                yield row
+
+    engine = batch.LocalEngine(svc.moderator, 1)
+    with pytest.raises(KeyboardInterrupt), engine:
+        batch.run(
+            interrupted(batch_io.read_database(svc.engine)),
+            out,
+            engine,
+            options,
+            identity,
+            database=svc.engine,
+            log=lambda m: None,
+        )
+    saved = json.loads(state.read_text())
+    assert saved["consumed"] == 2  # s0 and s1 applied and recorded
+    # as if the state had not caught up with s1: rewind it, and the output, to s0
+    partial = out.with_name(out.name + ".partial")
+    first = partial.read_bytes().split(b"\n")[0] + b"\n"
+    partial.write_bytes(first)
+    saved["consumed"], saved["output_bytes"] = 1, len(first)
+    state.write_text(json.dumps(saved))
+    with engine:
+        batch.run(
+            batch_io.read_database(svc.engine),
+            out,
+            engine,
+            replace_options(options, resume=True),
+            identity,
+            database=svc.engine,
+            log=lambda m: None,
+        )
+    with svc.engine.connect() as conn:
+        for i in range(5):
+            comment = store.get_comment(conn, f"s{i}")
+            rescored = [d for d in comment.decisions if d.source == "rescore"]
+            assert len(rescored) == (0 if i == 4 else 1), (i, [d.source for d in comment.decisions])
+    assert len(lines(out)) == 5
+    svc.engine.dispose()
+
+
+def replace_options(options, **changes):
+    from dataclasses import replace
+
+    return replace(options, **changes)
