@@ -14,9 +14,11 @@ import math
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
 
+import ahocorasick
 import joblib
 import numpy as np
 import sklearn
@@ -74,8 +76,7 @@ class LinearScorer:
                 raise ModelError("the fast scorer expects idf-weighted, L2-normalised TF-IDF")
             self._blocks.append(
                 (
-                    vectorizer.build_analyzer(),
-                    vectorizer.vocabulary_,
+                    _counter(vectorizer),
                     np.asarray(vectorizer.idf_, dtype=np.float64),
                     weights[offset : offset + size],
                     vectorizer.sublinear_tf,
@@ -92,16 +93,50 @@ class LinearScorer:
         else:
             prepared = self._prepare([text])[0]
         z = self._intercept.copy()
-        for analyzer, vocabulary, idf, weights, sublinear in self._blocks:
-            counts = Counter(i for g in analyzer(prepared) if (i := vocabulary.get(g)) is not None)
-            if not counts:
+        for count, idf, weights, sublinear in self._blocks:
+            index, tf = count(prepared)
+            if not len(index):
                 continue
-            index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
             values = ((1.0 + np.log(tf)) if sublinear else tf) * idf[index]
             values /= np.sqrt(values @ values)
             z += values @ weights[index]
         return expit(z)
+
+
+def _counter(vectorizer):
+    """A function: text -> (vocabulary indexes, their counts) for one TF-IDF block.
+
+    Character n-grams within words (`char_wb`) are found by one Aho-Corasick pass over the
+    text with every word padded by a space, as scikit-learn pads them: the vocabulary's
+    n-grams never hold an inner space, so every match lies inside one padded word and the
+    counts are the analyzer's (a test holds them equal). Twice as fast as generating each
+    n-gram in Python. Other analyzers count through their own n-grams.
+    """
+    vocabulary = vectorizer.vocabulary_
+    plain = vectorizer.preprocessor is None and not vectorizer.lowercase
+    plain = plain and vectorizer.strip_accents is None
+    if vectorizer.analyzer == "char_wb" and plain:
+        automaton = ahocorasick.Automaton()
+        for gram, index in vocabulary.items():
+            automaton.add_word(gram, index)
+        automaton.make_automaton()
+        second = itemgetter(1)
+
+        def count_char_wb(text: str):
+            padded = " " + " ".join(text.split()) + " "
+            found = np.fromiter(map(second, automaton.iter(padded)), dtype=np.int64)
+            index, tf = np.unique(found, return_counts=True)
+            return index, tf.astype(np.float64)
+
+        return count_char_wb
+    analyzer = vectorizer.build_analyzer()
+
+    def count(text: str):
+        counts = Counter(i for g in analyzer(text) if (i := vocabulary.get(g)) is not None)
+        index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        return index, np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+
+    return count
 
 
 @dataclass

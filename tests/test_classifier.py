@@ -67,7 +67,15 @@ def test_loaded_model_reports_its_version_and_scores(artifact):
 
 def test_fast_scorer_equals_the_pipeline(artifact):
     classifier = load_classifier(artifact)
-    texts = [t for t, _ in ROWS] + ["ѕome 𝐮𝐧𝐬𝐞𝐞𝐧 text, https://x.com/y", "", "👏👏"]
+    texts = [t for t, _ in ROWS] + [
+        "ѕome 𝐮𝐧𝐬𝐞𝐞𝐧 text, https://x.com/y",
+        "",
+        "👏👏",
+        "a  b\tc\nd   e",  # whitespace runs, tabs, newlines, one-letter words
+        "\u00a0money\u2003from\u2028home\u3000now ",  # Unicode spaces
+        "I",
+        "earn earn earn money money",  # repeated n-grams
+    ]
     expected = classifier.pipeline.predict_proba(texts)
     fast = np.array([classifier.scorer.probabilities(t) for t in texts])
     np.testing.assert_allclose(fast, expected, atol=1e-5)
