@@ -206,6 +206,8 @@ class Lexicon:
         self, folded: Folded, original: str, view: TokenView | None = None
     ) -> list[tuple[Entry, tuple[int, int]]]:
         """Every listed word in the folded text, with its span in the original."""
+        if not len(self):
+            return []  # an empty list (threat, promotion): no token needs looking at
         hits = []
         text = folded.text
         tokens = _TOKEN.finditer(text) if view is None or self.may_match(view) else ()
