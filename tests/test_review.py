@@ -297,3 +297,14 @@ def test_queue_pages_twenty_at_a_time(client, auth, reviewer):
     assert first.count('<article class="card') == 20 and second.count('<article class="card') == 3
     assert 'data-comment="p-00"' in first and 'data-comment="p-22"' in second
     assert "Page 1 of 2" in first and 'rel="next"' in first
+
+
+@pytest.mark.parametrize("path", ["/login", "/queue", "/health", "/openapi.json", "/nope"])
+def test_security_headers_on_every_answer(client, reviewer, path):
+    login(client)
+    response = client.get(path)
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
