@@ -29,7 +29,9 @@ _SEPARATORS = re.compile(r"(?:\\?[\s\-_])+")
 
 _WORD = re.compile(r"[a-z]+")
 _SQUASH = re.compile(r"([a-z])\1+")
-_DOUBLED = re.compile(r"[a-z]*([a-z])\1[a-z]*")
+# Anchored at a word's start: unanchored, a long word without a double letter was
+# rescanned from every position (quadratic; tests/test_properties.py).
+_DOUBLED = re.compile(r"(?<![a-z])[a-z]*([a-z])\1[a-z]*")
 _HAS_DOUBLE = re.compile(r"([a-z])\1")
 _PLURAL_S = re.compile(r"(?<![a-z])([a-z]{3,})s(?![a-z])")
 _PLURAL_ES = re.compile(r"(?<![a-z])([a-z]{3,})es(?![a-z])")
