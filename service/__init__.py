@@ -16,6 +16,7 @@ from service.config import Settings, from_env, resolve_thresholds
 from service.language import LanguageDetector
 from service.pipeline import Moderator
 from service.policy import PolicyConfig, policy_version
+from service.ratelimit import RateLimit
 from service.rules import build_rules
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,16 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     engine = db.make_engine(settings.database_url)
     db.upgrade(engine)
     moderator = build_moderator(settings)
-    app.extensions[api.EXTENSION] = api.Services(settings, engine, moderator, ApiKeys(engine))
+    limits = [
+        RateLimit(spec, settings.ratelimit_storage, name) if spec else None
+        for spec, name in (
+            (settings.key_rate_limit, "moderate-key"),
+            (settings.address_rate_limit, "moderate-address"),
+        )
+    ]
+    app.extensions[api.EXTENSION] = api.Services(
+        settings, engine, moderator, ApiKeys(engine), *limits
+    )
     app.register_blueprint(api.bp)
     review_web.init_app(app, engine, settings)
     api.register_errors(app)

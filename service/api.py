@@ -17,6 +17,7 @@ from service.config import Settings
 from service.domain import CommentIn, Decision
 from service.openapi import DECISION_FIELDS, openapi_document
 from service.pipeline import Moderator, moderate
+from service.ratelimit import RateLimit
 from service.validation import ValidationError, comment_from_json, parse_json
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ class Services:
     engine: Engine
     moderator: Moderator
     keys: ApiKeys
+    per_key: RateLimit | None = None
+    per_address: RateLimit | None = None
 
 
 def services() -> Services:
@@ -64,6 +67,17 @@ def stored_json(comment_id: str, decision: store.StoredDecision) -> dict:
     return {"id": comment_id, **{k: body[k] for k in DECISION_FIELDS}}
 
 
+def _limited(limit: RateLimit | None, key: str) -> tuple[Response, int] | None:
+    if limit is None:
+        return None
+    wait = limit.take(key)
+    if not wait:
+        return None
+    response, status = error("rate_limited", f"too many requests: retry in {wait} s", 429)
+    response.headers["Retry-After"] = str(wait)
+    return response, status
+
+
 def _authenticate() -> tuple[Response, int] | None:
     header = request.headers.get("Authorization", "")
     scheme, _, key = header.partition(" ")
@@ -90,12 +104,16 @@ def _replay(conn, comment: CommentIn, comment_id: str) -> tuple[Response, int] |
 @bp.post("/moderate")
 def moderate_comment():
     """Decide a comment, store it and the decision, then answer."""
-    denied = _authenticate()
+    svc = services()
+    denied = (
+        _limited(svc.per_address, request.remote_addr or "unknown")
+        or _authenticate()
+        or _limited(svc.per_key, g.client)
+    )
     if denied:
         return denied
     if request.mimetype != "application/json":
         return error("unsupported_media_type", "send the comment as application/json", 415)
-    svc = services()
     comment = comment_from_json(parse_json(request.get_data()), svc.settings.max_text_length)
     comment_id = comment.id or uuid.uuid4().hex
     if comment.id:

@@ -48,6 +48,10 @@ class Settings:
     ratelimit_storage: str = "memory://"
     # Failed reviewer logins allowed per client address and per username.
     login_rate_limit: str = "5/minute"
+    # POST /moderate limits ("600/minute"), per API key and per client address; empty:
+    # none. Off by default: the CMS posts every comment and none may be turned away.
+    key_rate_limit: str = ""
+    address_rate_limit: str = ""
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Settings:
         """A copy with the given fields replaced (used by tests)."""
@@ -69,6 +73,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     if value <= 0:
         raise ConfigError(f"{name} must be positive")
     return value
+
+
+def _limit(env: Mapping[str, str], name: str) -> str:
+    from limits import parse
+
+    raw = env.get(name, "").strip()
+    if raw.lower() in ("", "none"):
+        return ""
+    try:
+        parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must look like '600/minute', not {raw!r}") from exc
+    return raw
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
@@ -161,4 +178,6 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         cookie_secure=_flag(env, "MODERATION_COOKIE_SECURE"),
         ratelimit_storage=env.get("MODERATION_RATELIMIT_STORAGE", "memory://"),
         login_rate_limit=env.get("MODERATION_LOGIN_RATE_LIMIT", "5/minute"),
+        key_rate_limit=_limit(env, "MODERATION_KEY_RATE_LIMIT"),
+        address_rate_limit=_limit(env, "MODERATION_ADDRESS_RATE_LIMIT"),
     )

@@ -29,3 +29,10 @@ class RateLimit:
         """Count one attempt against each key."""
         for key in keys:
             self._limiter.hit(self._item, self._namespace, key)
+
+    def take(self, key: str) -> int:
+        """Count one request for `key`: 0 if allowed, else seconds until it may retry."""
+        if self._limiter.hit(self._item, self._namespace, key):
+            return 0
+        reset = self._limiter.get_window_stats(self._item, self._namespace, key).reset_time
+        return max(1, math.ceil(reset - time.time()))

@@ -106,3 +106,21 @@ def moderator(request):
 
     model = DEFAULT_MODEL_PATH if request.param == "rules+model" else None
     return build_moderator(Settings(database_url="sqlite://", model_path=model))
+
+
+REDIS = os.environ.get("MODERATION_TEST_REDIS_URL", "redis://127.0.0.1:6379")
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The machine's Redis; skipped where there is none, except in CI."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        message = f"Redis not reachable at {REDIS}: {exc}"
+        if os.environ.get("MODERATION_REQUIRE_REDIS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return REDIS

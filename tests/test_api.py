@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from service import api, store
+from service import api, create_app, store
 from service.domain import Verdict
 
 
@@ -275,3 +275,45 @@ def test_classifier_failure_sends_comment_to_review_and_stores_it(app, client, a
     assert {"category": None, "source": "system", "rule": "classifier_error"} in body["reasons"]
     assert "model exploded" in caplog.text
     assert client.get("/comments/c-9", headers=auth).status_code == 200
+
+
+@pytest.mark.parametrize("storage", ["memory", "redis"])
+def test_rate_limits_per_key_and_per_address_answer_429(tmp_path, storage, request):
+    import uuid
+
+    url = "memory://" if storage == "memory" else request.getfixturevalue("redis_url")
+    app = create_app(
+        {
+            "database_url": f"sqlite:///{tmp_path / 'm.db'}",
+            "model_path": None,
+            "ratelimit_storage": url,
+            "key_rate_limit": "3/minute",
+            "address_rate_limit": "5/minute",
+        }
+    )
+    # Redis outlives the test: a fresh namespace per run
+    svc = app.extensions[api.EXTENSION]
+    for limit in (svc.per_key, svc.per_address):
+        limit._namespace += uuid.uuid4().hex
+    client = app.test_client()
+    with svc.engine.begin() as conn:
+        first, second = store.create_key(conn, "a"), store.create_key(conn, "b")
+    statuses = []
+    for i in range(4):
+        response = client.post(
+            "/moderate", json={"text": f"hello {i}"}, headers={"Authorization": f"Bearer {first}"}
+        )
+        statuses.append(response.status_code)
+    assert statuses == [200, 200, 200, 429]
+    assert int(response.headers["Retry-After"]) >= 1
+    assert response.get_json()["error"] == "rate_limited"
+    other = client.post(
+        "/moderate", json={"text": "hi"}, headers={"Authorization": f"Bearer {second}"}
+    )
+    assert other.status_code == 200  # another key has its own allowance
+    # the address has now made 5 requests: the sixth is refused whatever the key
+    blocked = client.post(
+        "/moderate", json={"text": "hi"}, headers={"Authorization": f"Bearer {second}"}
+    )
+    assert blocked.status_code == 429
+    svc.engine.dispose()

@@ -1,27 +1,10 @@
 """Rate limits count per key in memory, or in Redis shared by every worker process."""
 
-import os
 import uuid
 
 import pytest
 
 from service.ratelimit import RateLimit
-
-REDIS = os.environ.get("MODERATION_TEST_REDIS_URL", "redis://127.0.0.1:6379")
-
-
-@pytest.fixture
-def redis_url() -> str:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS, socket_connect_timeout=1).ping()
-    except redis.RedisError as exc:
-        message = f"Redis not reachable at {REDIS}: {exc}"
-        if os.environ.get("MODERATION_REQUIRE_REDIS") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    return REDIS
 
 
 @pytest.fixture(params=["memory", "redis"])
