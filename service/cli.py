@@ -30,6 +30,23 @@ def _services() -> api.Services:
     return _app().extensions[api.EXTENSION]
 
 
+def _engine():
+    """The database alone, schema upgraded: for commands that decide nothing (keys,
+    reviewers, backups), which then start without loading rules, model or languages."""
+    from flask import Flask
+
+    from service import db
+    from service.config import from_env
+
+    try:
+        settings = from_env(Path(Flask("service", instance_relative_config=True).instance_path))
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+    engine = db.make_engine(settings.database_url)
+    db.upgrade(engine)
+    return engine
+
+
 @click.group()
 def main() -> None:
     """Comment moderation service."""
@@ -56,8 +73,8 @@ def keys() -> None:
 @click.argument("name")
 def keys_create(name: str) -> None:
     """Create a key for client NAME and print it (only its hash is stored)."""
-    svc = _services()
-    with svc.engine.begin() as conn:
+    engine = _engine()
+    with engine.begin() as conn:
         key = store.create_key(conn, name)
     click.echo(key)
 
@@ -66,8 +83,8 @@ def keys_create(name: str) -> None:
 @click.argument("name_or_prefix")
 def keys_revoke(name_or_prefix: str) -> None:
     """Revoke every active key of a client name, or the key with this prefix."""
-    svc = _services()
-    with svc.engine.begin() as conn:
+    engine = _engine()
+    with engine.begin() as conn:
         count = store.revoke_keys(conn, name_or_prefix)
     click.echo(f"revoked {count} key(s)")
     if count == 0:
@@ -77,8 +94,8 @@ def keys_revoke(name_or_prefix: str) -> None:
 @keys.command("list")
 def keys_list() -> None:
     """List keys: client name, prefix, created and revoked dates."""
-    svc = _services()
-    with svc.engine.connect() as conn:
+    engine = _engine()
+    with engine.connect() as conn:
         for row in store.list_keys(conn):
             click.echo(json.dumps(row))
 
@@ -109,9 +126,9 @@ def reviewers_add(name: str, password_stdin: bool) -> None:
     if not name.strip() or len(name) > 100:
         raise click.ClickException("the name must be 1 to 100 characters")
     password = _password(password_stdin)
-    svc = _services()
+    engine = _engine()
     try:
-        with svc.engine.begin() as conn:
+        with engine.begin() as conn:
             reviews.add_reviewer(conn, name.strip(), password)
     except IntegrityError as exc:
         raise click.ClickException(f"reviewer {name} already exists") from exc
@@ -124,21 +141,75 @@ def reviewers_add(name: str, password_stdin: bool) -> None:
 def reviewers_passwd(name: str, password_stdin: bool) -> None:
     """Set a new password for reviewer NAME."""
     password = _password(password_stdin)
-    svc = _services()
-    with svc.engine.begin() as conn:
+    engine = _engine()
+    with engine.begin() as conn:
         if not reviews.set_password(conn, name, password):
             raise click.ClickException(f"no reviewer {name}")
     click.echo(f"password of {name} changed")
+
+
+def _open_text(path: Path, mode: str, compressed: bool | None = None):
+    import gzip
+
+    if path.suffix == ".gz" if compressed is None else compressed:
+        return gzip.open(path, mode + "t", encoding="utf-8")
+    return path.open(mode, encoding="utf-8")
+
+
+@main.command("export")
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+def export(output: Path) -> None:
+    """Back up every comment and its decision history to OUTPUT (JSONL, .gz to compress)."""
+    from service import backup
+
+    engine = _engine()
+    tally = backup.Tally()
+    tmp = output.with_name(output.name + ".tmp")
+    with _open_text(tmp, "w", compressed=output.suffix == ".gz") as out:
+        for number, record in enumerate(backup.export_lines(engine)):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if number:
+                tally.add(record)
+    os.replace(tmp, output)
+    click.echo(
+        json.dumps(
+            {"comments": tally.comments, "decisions": tally.decisions, "sha256": tally.sha256}
+        )
+    )
+
+
+@main.command("import")
+@click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_(input_path: Path) -> None:
+    """Load a backup made by `moderation export` (comments already present are skipped)."""
+    from service import backup, db
+
+    engine = _engine()
+    try:
+        with _open_text(input_path, "r") as lines, db.write(engine) as conn:
+            tally = backup.import_lines(conn, lines)
+    except (backup.BackupError, OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{input_path}: {exc}; nothing was imported") from exc
+    click.echo(
+        json.dumps(
+            {
+                "comments": tally.comments,
+                "decisions": tally.decisions,
+                "skipped": tally.skipped,
+                "sha256": tally.sha256,
+            }
+        )
+    )
 
 
 @main.command("export-labels")
 @click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
 def export_labels(output: Path) -> None:
     """Write reviewers' decisions as labelled examples (JSONL) that training can read."""
-    svc = _services()
+    engine = _engine()
     tmp = output.with_name(output.name + ".tmp")
     count = 0
-    with svc.engine.connect() as conn, tmp.open("w", encoding="utf-8") as out:
+    with engine.connect() as conn, tmp.open("w", encoding="utf-8") as out:
         for row in reviews.reviewer_labels(conn):
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             count += 1

@@ -35,7 +35,9 @@ def test_sqlite_locked_by_another_writer_is_503(tmp_path, monkeypatch):
         holder.execute("ROLLBACK")
         holder.close()
     # the lock is gone: the client's retry with the same id is stored once
-    assert client.post("/moderate", json={"id": "x", "text": "hello"}, headers=auth).status_code == 200
+    assert (
+        client.post("/moderate", json={"id": "x", "text": "hello"}, headers=auth).status_code == 200
+    )
     assert client.get("/comments/x", headers=auth).get_json()["text"] == "hello"
 
 
