@@ -36,7 +36,11 @@ LEET = str.maketrans(
 # Characters that hide a letter ("f*ck", "f#ck"); they stay in the folded text as masks.
 MASKS = "*#%"
 # Look-alikes that Unicode's confusables table leaves out or maps by shape to the wrong letter.
-EXTRA_LOOKALIKES = {"ε": "e", "κ": "k", "τ": "t", "χ": "x", "β": "b", "լ": "l", "ı": "i"}
+EXTRA_LOOKALIKES = {
+    "ε": "e", "κ": "k", "τ": "t", "χ": "x", "β": "b", "լ": "l", "ı": "i",
+    # Greek small letters read as Latin ones in disguised spellings (not in confusables)
+    "η": "n", "ν": "v", "ρ": "p", "υ": "u", "ω": "w", "ι": "i", "α": "a",
+}  # fmt: skip
 # A token: letters plus the digits and symbols that may disguise them.
 _TOKEN = re.compile(r"[a-z0-9@$!|€*#%]+")
 _HAS_LETTER = re.compile(r"[a-z]")
@@ -45,8 +49,11 @@ _NUMBER_WITH_SUFFIX = re.compile(r"\d[\d.,]*(?:s|st|nd|rd|th|am|pm|k|m|bn|km|kg|
 # Single letters separated by spaces, dots, dashes...: "f u c k", "f.u.c.k", "b-i-t-c-h".
 _SPACED = re.compile(r"(?<![a-z0-9])[a-z*](?:[ ._\-·•,/+~:]{1,3}[a-z*](?![a-z0-9])){2,}")
 _SEPARATOR = re.compile(r"[ ._\-·•,/+~:]")
-# A character repeated three or more times is cut to two ("fuuuuck", "!!!!"); masks are kept.
+# A character repeated three or more times is cut to two ("fuuuuck", "!!!!"), a vowel to
+# one ("kiiill", "veeermin": few words double a vowel, and patterns spell words plainly);
+# masks are kept.
 _STRETCH = re.compile(r"([^*#%])\1{2,}", re.DOTALL)
+_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +160,8 @@ def fold(text: str) -> Folded:
             keep[match.start() + sep.start()] = False
     for match in _STRETCH.finditer(folded):
         keep = keep or [True] * len(folded)
-        for i in range(match.start() + 2, match.end()):
+        kept = 1 if match.group(1) in _VOWELS else 2
+        for i in range(match.start() + kept, match.end()):
             keep[i] = False
     if keep is not None:
         if src_list is None:
