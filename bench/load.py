@@ -239,6 +239,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    created = None
     if args.database_url:
         url = args.database_url
     elif args.database == "sqlite":
@@ -254,6 +255,7 @@ def main(argv: list[str] | None = None) -> dict:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         admin.dispose()
         url = base.set(database=name).render_as_string(hide_password=False)
+        created = (base, name)
     env = {
         **os.environ,
         "MODERATION_DATABASE_URL": url,
@@ -302,6 +304,13 @@ def main(argv: list[str] | None = None) -> dict:
         **check_database(url, run),
     }
     print(json.dumps(result, indent=2))
+    if created:  # the PostgreSQL database made for this run
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(created[0], isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{created[1]}" WITH (FORCE)'))
+        admin.dispose()
     return result
 
 

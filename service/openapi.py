@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from service.domain import Category
+from service.domain import Category, Source
 from service.validation import CommentPayload
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
@@ -38,7 +38,7 @@ def openapi_document(max_text_length: int) -> dict:
         "required": ["category", "source"],
         "properties": {
             "category": {"anyOf": [{"type": "string", "enum": categories}, {"type": "null"}]},
-            "source": {"type": "string", "enum": ["rule", "model", "language", "system"]},
+            "source": {"type": "string", "enum": [s.value for s in Source]},
             "rule": {"type": "string"},
             "span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
             "score": {"type": "number"},
@@ -96,6 +96,7 @@ def openapi_document(max_text_length: int) -> dict:
                         "409": _error_response("The id was already used with another text"),
                         "413": _error_response("Text or body too long"),
                         "415": _error_response("Not application/json"),
+                        "429": _error_response("Over the key's or address's rate limit"),
                         "503": _error_response("Database busy or unreachable; retry"),
                     },
                 }
