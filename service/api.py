@@ -193,7 +193,11 @@ def register_errors(app: Flask) -> None:
                 "error.html", code=exc.code, name=exc.name, message=exc.description
             ), exc.code or 500
         name = (exc.name or "error").lower().replace(" ", "_")
-        return error(name, exc.description or name, exc.code or 500)
+        response, status = error(name, exc.description or name, exc.code or 500)
+        for header, value in exc.get_headers():  # Allow on a 405, and the like
+            if header.lower() != "content-type":
+                response.headers[header] = value
+        return response, status
 
     @app.errorhandler(OperationalError)
     def _database(exc: OperationalError):

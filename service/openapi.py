@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from service.domain import Category, Source
-from service.validation import CommentPayload
+from service.validation import WHITESPACE, CommentPayload
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 # The fields of a decision, in the order the API writes them (after "id").
@@ -32,6 +32,7 @@ def openapi_document(max_text_length: int) -> dict:
     defs = request.pop("$defs", {})
     request["properties"]["text"]["maxLength"] = max_text_length
     request["properties"]["text"]["minLength"] = 1
+    request["properties"]["text"]["pattern"] = f"[^{WHITESPACE}]"
     categories = [c.value for c in Category]
     reason = {
         "type": "object",

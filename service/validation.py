@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated
 
 import pydantic
@@ -11,6 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from service.domain import Article, Author, CommentIn
 
 ID_PATTERN = r"^[A-Za-z0-9._:\-]+$"
+
+
+# A text must hold something besides white space. The class is JSON Schema's (ECMA-262)
+# white space, so that the OpenAPI document's `pattern` and this check agree exactly.
+WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+VISIBLE = re.compile(f"[^{WHITESPACE}]")
 
 
 class ValidationError(ValueError):
@@ -102,7 +109,7 @@ def comment_from_json(data: object, max_text_length: int) -> CommentIn:
             raise ValidationError("unknown_field", f"{field} is not a known field") from exc
         raise ValidationError("invalid_field", f"{field}: {error['msg']}") from exc
     text = payload.text
-    if not text.strip():
+    if not VISIBLE.search(text):
         raise ValidationError("empty_text", "text must not be empty")
     if len(text) > max_text_length:
         raise ValidationError(
