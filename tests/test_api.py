@@ -197,7 +197,9 @@ def test_wrong_content_type_is_415(client, auth):
 
 
 def test_body_over_limit_is_413(client, auth):
-    response = post(client, auth, {"text": "hi", "article": {"id": "1", "text": "x" * 600_000}})
+    response = post(
+        client, auth, {"text": "hi", "article": {"id": "1", "text": "x" * 1_048_576}}
+    )  # 1 MB
     assert response.status_code == 413
     assert response.get_json()["error"] == "request_entity_too_large"
 
@@ -317,3 +319,21 @@ def test_rate_limits_per_key_and_per_address_answer_429(tmp_path, storage, reque
     )
     assert blocked.status_code == 429
     svc.engine.dispose()
+
+
+def test_an_unexpected_failure_is_a_bare_500_without_trace_or_secrets(
+    app, client, auth, monkeypatch
+):
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret detail: postgresql://user:hunter2@db/moderation")
+
+    monkeypatch.setattr(store, "add_comment", explode)
+    response = client.post("/moderate", json={"text": "hello"}, headers=auth)
+    assert response.status_code == 500
+    assert response.get_json() == {
+        "error": "internal_error",
+        "message": "the service failed; the request was not stored",
+    }
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body and "hunter2" not in body
+    assert app.config["SECRET_KEY"] not in body
