@@ -60,3 +60,20 @@ def test_a_disguised_word_is_still_caught(category, disguise):
     disguised = text.replace(word, DISGUISES[disguise](word))
     assert disguised != text
     assert category in rejected_for(disguised), disguised
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("nice booooobs", "vulgarity"),  # a double vowel stretched: folded to "bobs"
+        ("you baaaastard", "profanity"),
+        ("i will kiiiill you", "threat"),
+    ],
+)
+def test_stretched_vowels_in_listed_words_and_patterns(text, category):
+    assert category in rejected_for(text)
+
+
+@pytest.mark.parametrize("text", ["soooo goooood", "Noooo, that is not what the minister said"])
+def test_stretched_everyday_words_stay_clean(text):
+    assert rejected_for(text) == set()

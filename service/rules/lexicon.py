@@ -23,6 +23,7 @@ _DISGUISE = frozenset("0123456789@$!|€*#%")
 _MAX_DISGUISED = 4
 _MAX_MASK_RUN = 4
 _PLURALS = ("es", "s")
+_VOWELS = frozenset("aeiou")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _SEPARATORS = re.compile(r"(?:\\?[\s\-_])+")
 
@@ -56,6 +57,10 @@ def token_view(folded: Folded) -> TokenView:
     # Only words with a doubled letter can be stretched forms ("fuuck" but not "as").
     squashed = frozenset(_SQUASH.sub(r"\1", m.group()) for m in _DOUBLED.finditer(text))
     stems = frozenset(_PLURAL_S.findall(text) + _PLURAL_ES.findall(text))
+    if len(text) < folded.original_length:
+        # folding shortened the text (stretched letters cut): any word may be a listed
+        # word whose double vowel was cut to one, so every word counts as a squashed form
+        squashed |= tokens
     if squashed:
         stems |= {s[:-1] for s in squashed if s.endswith("s")}
     disguised = folded.plain != text or _DISGUISED.search(text) is not None
@@ -133,28 +138,31 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._exact) + len(self._phrases) + len(self._roots)
 
-    def _lookup_word(self, token: str) -> Entry | None:
+    def _lookup_word(self, token: str, shortened: bool = False) -> Entry | None:
         entry = self._exact.get(token)
         if entry is not None:
             return entry
         if "*" in token:
             return self._masked.get(token)
-        if _HAS_DOUBLE.search(token):
+        if shortened or _HAS_DOUBLE.search(token):
             canon, runs = _runs(token)
             for word_runs, candidate in self._stretched.get(canon, ()):
                 if len(word_runs) == len(runs) and all(
-                    t >= w for t, w in zip(runs, word_runs, strict=True)
+                    t >= w or (shortened and t == 1 and c in _VOWELS)
+                    for t, w, c in zip(runs, word_runs, canon, strict=True)
                 ):
                     return candidate
         return None
 
-    def _lookup(self, token: str) -> Entry | None:
-        entry = self._lookup_word(token)
+    def _lookup(self, token: str, shortened: bool = False) -> Entry | None:
+        """The entry for a token; `shortened`: the original was longer, so a vowel that
+        folding cut to one letter ("booooobs" -> "bobs") may stand for a double one."""
+        entry = self._lookup_word(token, shortened)
         if entry is not None:
             return entry
         for suffix in _PLURALS:
             if token.endswith(suffix) and len(token) > len(suffix) + 2:
-                entry = self._lookup_word(token[: -len(suffix)])
+                entry = self._lookup_word(token[: -len(suffix)], shortened)
                 if entry is not None:
                     return entry
         for root, entry in self._roots.items():
@@ -223,8 +231,10 @@ class Lexicon:
             candidates = self._candidates(token, plain)
             if mention:  # "@ss" may be "ass" as well as a mention of "ss"
                 candidates = chain(candidates, ["a" + token])
+            written = folded.span(start + mention, end)
+            shortened = written[1] - written[0] > end - start - mention
             for candidate in candidates:
-                entry = self._lookup(candidate)
+                entry = self._lookup(candidate, shortened)
                 if entry is not None:
                     span = folded.span(start + (mention and candidate == token), end)
                     if not self._is_name(entry.word, original, span):
