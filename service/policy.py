@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from service.domain import Category, Decision, Reason, RuleHit, Source, Status, Strength, Verdict
 
-# Bump when the meaning of decide() changes, so that policy_version changes with it.
-POLICY_LOGIC = "2"
+# Bump when the meaning of decide(), of folding or of rule matching changes, so that
+# policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes).
+POLICY_LOGIC = "3"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
 RULES_ERROR = "rules_error"
