@@ -42,6 +42,7 @@ from service import db, reviews, store
 from service.domain import Category, Decision, Reason, Source, Status, Verdict
 from service.highlight import segments
 from service.ratelimit import RateLimit
+from service.store import as_utc
 
 log = logging.getLogger(__name__)
 bp = Blueprint("review", __name__)
@@ -206,9 +207,7 @@ def queue():
         filters=filters,
         page=page,
         pages=pages,
-        query=lambda **changes: (
-            "?" + urlencode({k: v for k, v in {**filters, **changes}.items() if v})
-        ),
+        query=_query(filters),
         back=request.full_path.rstrip("?"),
     )
 
@@ -279,9 +278,9 @@ def _decide_one(comment_id: str, verdict: Verdict, chosen: list[Category], who: 
         if store.decide_in_review(conn, comment_id, decision, "reviewer", who):
             return None
     with engine.connect() as conn:
-        state = reviews.current_state(conn, comment_id)
+        state = reviews.latest_decision(conn, comment_id)
     by = f" by {state['actor']}" if state["actor"] else ""
-    when = state["created_at"].strftime("%Y-%m-%d %H:%M UTC")
+    when = as_utc(state["created_at"]).strftime("%Y-%m-%d %H:%M UTC")
     return (
         f"Comment {comment_id} was already decided{by} ({state['verdict']}, {when}); "
         "nothing was changed."
@@ -316,9 +315,7 @@ def history():
         filters=filters,
         page=page,
         pages=max(1, math.ceil(total / HISTORY_PAGE_SIZE)),
-        query=lambda **changes: (
-            "?" + urlencode({k: v for k, v in {**filters, **changes}.items() if v})
-        ),
+        query=_query(filters),
     )
 
 

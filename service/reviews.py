@@ -182,24 +182,6 @@ def queue_counts(conn: Connection, language: str | None = None) -> tuple[Counter
     return counts, total, languages
 
 
-def current_state(conn: Connection, comment_id: str) -> dict | None:
-    """Status and the latest decision's source, actor and time (for 'already decided')."""
-    row = conn.execute(
-        select(decisions.c.verdict, decisions.c.status, decisions.c.actor, decisions.c.created_at)
-        .where(decisions.c.comment_id == comment_id)
-        .order_by(decisions.c.id.desc())
-        .limit(1)
-    ).first()
-    if row is None:
-        return None
-    return {
-        "verdict": row.verdict,
-        "status": row.status,
-        "actor": row.actor,
-        "created_at": as_utc(row.created_at),
-    }
-
-
 def latest_decision(conn: Connection, comment_id: str) -> dict | None:
     """The decision in force, as stored (for building a reviewer's decision from it)."""
     row = (
