@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from service.store import comments
+from service.store import comment_filters, comments
 
 # Bytes that were not UTF-8 come back from `surrogateescape` decoding as lone surrogates.
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
@@ -124,19 +124,17 @@ def read_database(
     batch: int = 1000,
 ) -> Iterator[Row]:
     """Stored comments, oldest first, streamed with a server-side cursor where there is one."""
-    query = select(
-        comments.c.id,
-        comments.c.text,
-        comments.c.article_id,
-        comments.c.verdict,
-        comments.c.categories,
-    ).order_by(comments.c.received_at, comments.c.id)
-    if since:
-        query = query.where(comments.c.received_at >= since)
-    if until:
-        query = query.where(comments.c.received_at < until)
-    if status:
-        query = query.where(comments.c.status == status)
+    query = (
+        select(
+            comments.c.id,
+            comments.c.text,
+            comments.c.article_id,
+            comments.c.verdict,
+            comments.c.categories,
+        )
+        .where(*comment_filters(since, until, status))
+        .order_by(comments.c.received_at, comments.c.id)
+    )
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
         try:

@@ -288,6 +288,20 @@ def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
     )
 
 
+def comment_filters(
+    since: datetime | None = None, until: datetime | None = None, status: str | None = None
+) -> list:
+    """Conditions on comments: received in [since, until), with this current status."""
+    conditions = []
+    if since:
+        conditions.append(comments.c.received_at >= since)
+    if until:
+        conditions.append(comments.c.received_at < until)
+    if status:
+        conditions.append(comments.c.status == status)
+    return conditions
+
+
 def count_comments(
     conn: Connection,
     since: datetime | None = None,
@@ -296,13 +310,7 @@ def count_comments(
 ) -> int:
     """How many stored comments match the re-scoring filters."""
     query = select(func.count()).select_from(comments)
-    if since:
-        query = query.where(comments.c.received_at >= since)
-    if until:
-        query = query.where(comments.c.received_at < until)
-    if status:
-        query = query.where(comments.c.status == status)
-    return int(conn.execute(query).scalar())
+    return int(conn.execute(query.where(*comment_filters(since, until, status))).scalar())
 
 
 def _key_hash(key: str) -> str:
