@@ -107,22 +107,22 @@ def training_rows(root: Path | None, rules: RuleSet) -> list[Row]:
         else:  # GRP includes political groups, OTH organisations: offensive, not more
             rows.append(Row(e.text, {"offensive": 1}, e.source))
     for e in data.kaggle_insults("train", root):
-        if e.label == "1":
-            rows.append(Row(e.text, {"insult": 1}, e.source))
-        elif _clean(rules, e.text):
-            rows.append(_clean_row(e.text, e.source))
-        else:
-            rows.append(Row(e.text, {"insult": 0}, e.source))
+        rows.append(_one_head_row(e, "insult", e.label == "1", rules))
     for e in data.edos("train", root):
         rows.extend(_edos_rows(e, rules))
     for e in data.youtube_spam(TRAIN_VIDEOS, root) + data.sms_spam(root):
-        if e.label == "spam":
-            rows.append(Row(e.text, {"spam": 1}, e.source))
-        elif _clean(rules, e.text):
-            rows.append(_clean_row(e.text, e.source))
-        else:
-            rows.append(Row(e.text, {"spam": 0}, e.source))
+        rows.append(_one_head_row(e, "spam", e.label == "spam", rules))
     return rows
+
+
+def _one_head_row(e: data.Example, head: str, positive: bool, rules: RuleSet) -> Row:
+    """A row of a dataset that labels one head: a positive; else clean if no rule fires on
+    it (then 0 for every head), else 0 for this head only."""
+    if positive:
+        return Row(e.text, {head: 1}, e.source)
+    if _clean(rules, e.text):
+        return _clean_row(e.text, e.source)
+    return Row(e.text, {head: 0}, e.source)
 
 
 # A reviewer's reject names every category the comment breaks, so the heads of the
@@ -156,9 +156,7 @@ def reviewer_rows(path: Path) -> list[Row]:
 
 def _edos_rows(e: data.Example, rules: RuleSet) -> list[Row]:
     if e.label == "not sexist":
-        if _clean(rules, e.text):
-            return [_clean_row(e.text, e.source)]
-        return [Row(e.text, {"sexism": 0}, e.source)]
+        return [_one_head_row(e, "sexism", False, rules)]
     threat = int(e.label.startswith("sexist:1."))
     return [Row(e.text, {"sexism": 1, "threat": threat}, e.source)]
 
