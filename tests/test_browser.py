@@ -3,8 +3,6 @@ against `moderation serve` (gunicorn, SQLite, the committed model) on loopback."
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -12,7 +10,8 @@ from pathlib import Path
 import pytest
 import requests
 
-BIN = Path(sys.executable).parent
+from tests.live import moderation, serving
+
 DOCS = Path(__file__).parent.parent / "docs"
 PASSWORD = "correct horse battery"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -30,14 +29,6 @@ HOSTILE = (
     "<script>window.pwned = 1; document.title = 'pwned'</script>"
     "<img src=x onerror=\"window.pwned = 2; alert('xss')\"> read more at koyawatch.net/x"
 )
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -79,48 +70,9 @@ class Live:
 
 @pytest.fixture
 def live(tmp_path):
-    env = {
-        **os.environ,
-        "MODERATION_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}",
-        "MODERATION_SECRET_KEY": "browser-test-secret",
-    }
-
-    def cli(*args, stdin=None):
-        return subprocess.run(
-            [BIN / "moderation", *args],
-            env={**env, "MODERATION_MODEL_PATH": "none"},  # accounts need no model: faster
-            check=True,
-            capture_output=True,
-            text=True,
-            input=stdin,
-        ).stdout.strip()
-
-    key = cli("keys", "create", "cms")
-    cli("reviewers", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n")
-    port = _free_port()
-    log = tmp_path / "server.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [BIN / "moderation", "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"server did not start: {log.read_text()[-2000:]}")
-        time.sleep(0.2)
-    yield Live(base, key)
-    proc.terminate()
-    proc.wait(timeout=30)
+    with serving(tmp_path) as (base, key, env):
+        moderation(env, "reviewers", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n")
+        yield Live(base, key)
 
 
 @pytest.fixture

@@ -1,62 +1,15 @@
 """The real thing over loopback: `moderation serve` (gunicorn, 2 workers) and HTTP requests."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 import requests
 
-BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.live import serving
 
 
 @pytest.fixture
 def server(tmp_path):
-    env = {
-        **os.environ,
-        "MODERATION_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}",
-        "MODERATION_SECRET_KEY": "test-secret",
-    }
-    key = subprocess.run(
-        [BIN / "moderation", "keys", "create", "cms"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    port = free_port()
-    log = tmp_path / "server.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [BIN / "moderation", "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"server did not start: {log.read_text()[-2000:]}")
-        time.sleep(0.2)
-    yield base, {"Authorization": f"Bearer {key}"}
-    proc.terminate()
-    proc.wait(timeout=15)
+    with serving(tmp_path) as (base, key, _):
+        yield base, {"Authorization": f"Bearer {key}"}
 
 
 def test_moderate_over_loopback_http(server):
