@@ -177,7 +177,8 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         log_level=env.get("MODERATION_LOG_LEVEL", "INFO").upper(),
         cookie_secure=_flag(env, "MODERATION_COOKIE_SECURE"),
         ratelimit_storage=env.get("MODERATION_RATELIMIT_STORAGE", "memory://"),
-        login_rate_limit=env.get("MODERATION_LOGIN_RATE_LIMIT", "5/minute"),
+        # checked like the other limits; it cannot be switched off
+        login_rate_limit=_limit(env, "MODERATION_LOGIN_RATE_LIMIT") or "5/minute",
         key_rate_limit=_limit(env, "MODERATION_KEY_RATE_LIMIT"),
         address_rate_limit=_limit(env, "MODERATION_ADDRESS_RATE_LIMIT"),
     )
