@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -21,6 +22,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
+_SETUP = threading.Lock()
 _WRITE_LOCKS: WeakKeyDictionary[Engine, _WriteLock] = WeakKeyDictionary()
 
 
@@ -57,19 +59,27 @@ class _WriteLock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fd: int | None = None
+        self._fd = -1
+        self._threads = threading.Lock()
         self._pid = 0
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        if self._fd is None or self._pid != os.getpid():
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            self._pid = os.getpid()
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        pid = os.getpid()
+        if self._pid != pid:
+            with _SETUP:  # the first writers of a (forked) process open its own descriptor
+                if self._pid != pid:
+                    self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                    self._threads = threading.Lock()
+                    self._pid = pid
+        # Threads of one process share the descriptor, and a flock held through it admits
+        # them all: they queue on a thread lock first, then on the file with other processes.
+        with self._threads:
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
 
 
 @contextmanager
