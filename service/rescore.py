@@ -202,19 +202,22 @@ class LocalEngine:
             return _Done(score_texts(texts, self.moderator))
         return self._pool.apply_async(score_texts, (texts,))
 
+    @staticmethod
+    def result(handle) -> list[Decision]:
+        return handle.get()
 
-def _ordered(submit: Callable, chunks: Iterable, window: int) -> Iterator:
-    """Results of `submit(texts)` for each (meta, texts) chunk, in order, at most `window`
-    chunks in flight: constant memory whatever the input size."""
+
+def _ordered(engine, chunks: Iterable) -> Iterator:
+    """Results of `engine.submit(texts)` for each (meta, texts) chunk, in order, at most
+    `engine.window` chunks in flight: constant memory whatever the input size."""
     pending: deque = deque()
     for meta, texts in chunks:
-        pending.append((meta, submit(texts)))
-        if len(pending) >= window:
-            meta_done, future = pending.popleft()
-            yield meta_done, future.get() if hasattr(future, "get") else future.result()
-    while pending:
-        meta_done, future = pending.popleft()
-        yield meta_done, future.get() if hasattr(future, "get") else future.result()
+        pending.append((meta, engine.submit(texts)))
+        if len(pending) >= engine.window:
+            meta_done, handle = pending.popleft()
+            yield meta_done, engine.result(handle)
+    for meta_done, handle in pending:
+        yield meta_done, engine.result(handle)
 
 
 # --- the run ---------------------------------------------------------------------------
@@ -302,7 +305,7 @@ def run(
 
     with partial.open(mode) as out, progress, _closing(rows):
         for (chunk, consumed), decisions in _ordered(
-            engine.submit, _chunks(rows, skip, options, report, on_bad), engine.window
+            engine, _chunks(rows, skip, options, report, on_bad)
         ):
             lines = []
             for row, decision in zip(chunk, decisions, strict=True):

@@ -75,3 +75,7 @@ class DaskEngine:
 
     def submit(self, texts: list[str]):
         return self.client.submit(score_partition, texts, self._shipped, pure=False)
+
+    @staticmethod
+    def result(future):
+        return future.result()
