@@ -148,10 +148,10 @@ def reviewers_passwd(name: str, password_stdin: bool) -> None:
     click.echo(f"password of {name} changed")
 
 
-def _open_text(path: Path, mode: str, compressed: bool | None = None):
+def _open_text(path: Path, mode: str):
     import gzip
 
-    if path.suffix == ".gz" if compressed is None else compressed:
+    if path.suffix == ".gz":
         return gzip.open(path, mode + "t", encoding="utf-8")
     return path.open(mode, encoding="utf-8")
 
@@ -164,8 +164,8 @@ def export(output: Path) -> None:
 
     engine = _engine()
     tally = backup.Tally()
-    tmp = output.with_name(output.name + ".tmp")
-    with _open_text(tmp, "w", compressed=output.suffix == ".gz") as out:
+    tmp = output.with_suffix(".tmp" + output.suffix)  # keeps .gz last: compressed alike
+    with _open_text(tmp, "w") as out:
         for number, record in enumerate(backup.export_lines(engine)):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             if number:
