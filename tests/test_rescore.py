@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -318,7 +319,7 @@ def test_a_resumed_apply_never_appends_twice(stored, tmp_path):
             batch_io.read_database(svc.engine),
             out,
             engine,
-            replace_options(options, resume=True),
+            replace(options, resume=True),
             identity,
             database=svc.engine,
             log=lambda m: None,
@@ -330,9 +331,3 @@ def test_a_resumed_apply_never_appends_twice(stored, tmp_path):
             assert len(rescored) == (0 if i == 4 else 1), (i, [d.source for d in comment.decisions])
     assert len(lines(out)) == 5
     svc.engine.dispose()
-
-
-def replace_options(options, **changes):
-    from dataclasses import replace
-
-    return replace(options, **changes)
