@@ -1,8 +1,15 @@
-"""Context that changes what a hit means: quoting a slur to condemn it is not abuse."""
+"""Context that changes what a hit means: quoting a slur to condemn it is not abuse.
+
+The analysis of a text (its quoted passages, its sentences and which of them report
+and condemn) is made once per text, and each hit is then looked up in it: the work is
+linear in the text's length however many hits it has.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from service.domain import RuleHit
 
@@ -33,27 +40,61 @@ _CONDEMNING = re.compile(
 _SENTENCE_END = re.compile(r"[.!?\n]+\s")
 
 
-def _sentence(text: str, span: tuple[int, int]) -> str:
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= span[0]:
-            start = match.end()
-        elif match.start() >= span[1]:
-            return text[start : match.start()]
-    return text[start:]
+class TextContext:
+    """One text's quoted passages and sentences, found once, for every hit to consult."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        quotes = [m.span() for m in _QUOTED.finditer(text)]  # non-overlapping, in order
+        self._quote_starts = [start for start, _ in quotes]
+        self._quote_ends = [end for _, end in quotes]
+        self.reports = _REPORTING.search(text) is not None
+        ends = list(_SENTENCE_END.finditer(text))
+        # A sentence runs from the end of one terminator to the start of the next.
+        self._starts = [0, *(m.end() for m in ends)]
+        self._stops = [*(m.start() for m in ends), len(text)]
+        self._resume = [*(m.end() for m in ends), len(text)]  # with its terminator
+        self._condemns: dict[tuple[int, int], bool] = {}
+
+    def is_quoted(self, span: tuple[int, int]) -> bool:
+        """Whether the span lies inside a quoted passage."""
+        i = bisect_right(self._quote_starts, span[0]) - 1
+        return i >= 0 and span[1] <= self._quote_ends[i]
+
+    def sentence(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The sentence around a span (several, if the span crosses a sentence end)."""
+        first = bisect_right(self._starts, span[0]) - 1
+        last = first
+        while self._stops[last] < span[1]:  # the span runs past this sentence's end
+            last += 1
+        return self._starts[first], self._stops[last]
+
+    def condemns(self, bounds: tuple[int, int]) -> bool:
+        """Whether the text between `bounds` reports something said and condemns it."""
+        found = self._condemns.get(bounds)
+        if found is None:
+            piece = self.text[bounds[0] : bounds[1]]
+            found = bool(_REPORTING.search(piece) and _CONDEMNING.search(piece))
+            self._condemns[bounds] = found
+        return found
+
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(start, stop, resume) of each sentence: text, then its terminator up to resume."""
+        return list(zip(self._starts, self._stops, self._resume, strict=True))
 
 
-def is_quoted(text: str, span: tuple[int, int]) -> bool:
-    """Whether the span lies inside a quoted passage."""
-    return any(m.start() <= span[0] and span[1] <= m.end() for m in _QUOTED.finditer(text))
+@lru_cache(maxsize=4)
+def context_of(text: str) -> TextContext:
+    """The context of `text`; the rules and the model's input share one per comment."""
+    return TextContext(text)
 
 
 def not_counter_speech(text: str, hit: RuleHit) -> bool:
     """Keep a hit unless it is quoted as reported speech, or its sentence condemns it."""
-    if is_quoted(text, hit.span) and _REPORTING.search(text):
+    context = context_of(text)
+    if context.reports and context.is_quoted(hit.span):
         return False
-    sentence = _sentence(text, hit.span)
-    return not (_REPORTING.search(sentence) and _CONDEMNING.search(sentence))
+    return not context.condemns(context.sentence(hit.span))
 
 
 def without_counter_speech(text: str) -> str:
@@ -62,11 +103,10 @@ def without_counter_speech(text: str) -> str:
     The classifier reads what remains: it judges what the commenter says, not the words
     they quote in order to condemn them, which it cannot tell apart.
     """
-    kept, start = [], 0
-    for match in [*_SENTENCE_END.finditer(text), None]:
-        end = match.start() if match else len(text)
-        sentence = text[start:end]
-        if not (_REPORTING.search(sentence) and _CONDEMNING.search(sentence)):
-            kept.append(text[start : match.end() if match else len(text)])
-        start = match.end() if match else len(text)
+    context = context_of(text)
+    kept = [
+        text[start:resume]
+        for start, stop, resume in context.sentences()
+        if not context.condemns((start, stop))
+    ]
     return "".join(kept)
