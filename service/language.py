@@ -53,6 +53,9 @@ MIN_ENGLISH_WORDS = 2
 MIN_ENGLISH_SHARE = 0.2
 # The detector must be at least this sure before a Latin-script comment counts as foreign.
 MIN_FOREIGN_CONFIDENCE = 0.5
+# A comment's language shows in its first few sentences: the detector reads at most this
+# many characters, so its cost is bounded however long the comment is.
+MAX_DETECT_CHARS = 2_000
 
 
 def _script_shares(text: str) -> tuple[int, float, float]:
@@ -87,7 +90,7 @@ class LanguageDetector:
 
     def detect(self, text: str) -> str:
         """The comment's language code, or 'und' when there is nothing to tell by."""
-        clean = _NOISE.sub(" ", text)
+        clean = _NOISE.sub(" ", text[:MAX_DETECT_CHARS])
         letters, latin, arabic = _script_shares(clean)
         if letters == 0:
             return UNDETERMINED

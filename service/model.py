@@ -21,8 +21,10 @@ UNLABELLED = -1
 
 # Links are judged by the promotion rules, which know which sites are news sources; the
 # model would only learn that spam datasets are full of links and flag every citation.
+# A bare domain starts only where no domain character precedes it: started inside a run
+# ("1-1-1-...", "a.a.a..."), it was rescanned from every position (quadratic).
 _LINK = re.compile(
-    r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
+    r"(?:https?://|www\.)\S+|(?<![a-z0-9.-])\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
     r"(?:com|net|org|io|co|me|ly|xyz|info|biz|tv|uk|de|iq|tr|ir|gov|edu|int|krd)\b(?:/\S*)?"
 )
 
