@@ -92,6 +92,7 @@ class Reason:
     span: tuple[int, int] | None = None
     score: float | None = None
     note: str | None = None
+    count: int | None = None  # on a summary: how many reasons of its category are not listed
 
     def to_json(self) -> dict:
         """The reason as the API reports it, without empty fields."""
@@ -105,6 +106,8 @@ class Reason:
             out["score"] = round(self.score, 4)
         if self.note is not None:
             out["note"] = self.note
+        if self.count is not None:
+            out["count"] = self.count
         return out
 
 

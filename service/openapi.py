@@ -44,6 +44,7 @@ def openapi_document(max_text_length: int) -> dict:
             "span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
             "score": {"type": "number"},
             "note": {"type": "string"},
+            "count": {"type": "integer", "minimum": 1},
         },
     }
     decision = {

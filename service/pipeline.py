@@ -11,7 +11,14 @@ from service.classifier import Classifier
 from service.domain import Decision
 from service.language import UNDETERMINED, LanguageDetector
 from service.normalise import fold
-from service.policy import CLASSIFIER_ERROR, LANGUAGE_ERROR, RULES_ERROR, PolicyConfig, decide
+from service.policy import (
+    CLASSIFIER_ERROR,
+    LANGUAGE_ERROR,
+    RULES_ERROR,
+    RULES_INCOMPLETE,
+    PolicyConfig,
+    decide,
+)
 from service.rules import RuleSet
 from service.rules.context import without_counter_speech
 
@@ -46,7 +53,10 @@ def moderate(text: str, moderator: Moderator) -> Decision:
 
     def rules():
         folded.append(fold(text))
-        return moderator.rules.match(text, folded[0])
+        found = moderator.rules.find(text, folded[0])
+        if not found.complete:
+            failures.append(RULES_INCOMPLETE)
+        return found.hits
 
     def scores():
         model_text = without_counter_speech(text)

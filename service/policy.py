@@ -15,7 +15,13 @@ POLICY_LOGIC = "3"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
 RULES_ERROR = "rules_error"
+# The text had more disguised words than one judgment reads as masks: a human looks.
+RULES_INCOMPLETE = "rules_incomplete"
 LANGUAGE_ERROR = "language_error"
+# Reasons listed per category: a comment repeating one word 2,000 times proves no more
+# than one that says it 20 times, and the answer and the stored history stay small.
+MAX_REASONS_PER_CATEGORY = 20
+MORE_HITS = "more_hits"
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,24 @@ def _rule_reason(hit: RuleHit) -> Reason:
     return Reason(hit.category, Source.RULE, rule=hit.rule, span=hit.span, note=hit.note)
 
 
+def _capped(reasons: list[Reason]) -> tuple[Reason, ...]:
+    """The first MAX_REASONS_PER_CATEGORY rule reasons of each category, then one summary
+    each for those left out, with their count; the model's and others are all kept."""
+    listed: dict[Category | None, int] = {}
+    kept, left_out = [], {}
+    for reason in reasons:
+        seen = listed.get(reason.category, 0)
+        if reason.source is not Source.RULE or seen < MAX_REASONS_PER_CATEGORY:
+            listed[reason.category] = seen + (reason.source is Source.RULE)
+            kept.append(reason)
+        else:
+            left_out[reason.category] = left_out.get(reason.category, 0) + 1
+    for category, count in left_out.items():
+        note = f"{count} more rule hits of this category, not listed"
+        kept.append(Reason(category, Source.RULE, rule=MORE_HITS, note=note, count=count))
+    return tuple(kept)
+
+
 def decide(
     hits: Iterable[RuleHit],
     scores: Mapping[Category, float],
@@ -67,7 +91,8 @@ def decide(
 
     Weak rule hits, scores in the review band, a language the service cannot judge, and a
     failed step (`failures`, e.g. "classifier_error") send the comment to review, with the
-    configured provisional verdict.
+    configured provisional verdict. Each category lists at most
+    MAX_REASONS_PER_CATEGORY rule reasons, strongest first, and counts the rest.
     """
     rejecting: list[Reason] = []
     reviewing: list[Reason] = []
@@ -92,7 +117,7 @@ def decide(
         verdict, status = config.review_verdict, Status.IN_REVIEW
     else:
         verdict, status = Verdict.APPROVE, Status.FINAL
-    reasons = tuple(rejecting + reviewing)
+    reasons = _capped(rejecting + reviewing)
     flagged = rejecting if rejecting else reviewing
     categories = tuple(c for c in Category if any(r.category is c for r in flagged))
     return Decision(

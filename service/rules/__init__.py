@@ -32,19 +32,31 @@ class Rule(Protocol):
 
 
 @dataclass(frozen=True)
+class Findings:
+    """Every rule's hits, and whether the text was read whole within its work budget."""
+
+    hits: list[RuleHit]
+    complete: bool = True  # False: too many disguised words to try every reading
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """The compiled rules, and a digest of the list files they were built from."""
 
     rules: tuple[Rule, ...]
     digest: str
 
-    def match(self, original: str, folded: Folded) -> list[RuleHit]:
-        """Every hit of every rule, in rule order."""
+    def find(self, original: str, folded: Folded) -> Findings:
+        """Every hit of every rule, in rule order; the work is bounded by the text's length."""
         hits: list[RuleHit] = []
-        view = token_view(folded)
+        view = token_view(folded)  # the words, scanned once for every rule
         for rule in self.rules:
             hits.extend(rule.match(original, folded, view))
-        return hits
+        return Findings(hits, complete=not view.budget.exhausted)
+
+    def match(self, original: str, folded: Folded) -> list[RuleHit]:
+        """Every hit of every rule, in rule order."""
+        return self.find(original, folded).hits
 
 
 def build_rules(directory: Path | None = None) -> RuleSet:

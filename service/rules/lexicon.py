@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import chain, product
+from dataclasses import dataclass, field
+from itertools import chain, islice, product
 
 from service.normalise import MASKS, Folded
 
@@ -37,6 +37,67 @@ _HAS_DOUBLE = re.compile(r"([a-z])\1")
 _PLURAL_S = re.compile(r"(?<![a-z])([a-z]{3,})s(?![a-z])")
 _PLURAL_ES = re.compile(r"(?<![a-z])([a-z]{3,})es(?![a-z])")
 _DISGUISED = re.compile(r"[*#%@]")
+# A name's neighbour ("Dick Cheney", "Vice President Dick"), looked for in a bounded window
+# beside the word: a scan of the whole text per hit would be quadratic in its length.
+_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z'’]+")
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]+\s+$")
+_NAME_WINDOW = 64
+# Readings of disguised characters as masks ("f@ck" as "f*ck") that one text may try,
+# across every lexicon: each disguised word has up to 2**_MAX_DISGUISED readings, so a
+# text of nothing but disguised words would cost hundreds of milliseconds. A comment
+# uses a handful; one that needs more is judged without them and sent to a reviewer.
+MAX_MASK_READINGS = 2_000
+
+
+class Budget:
+    """What is left of one text's mask readings, shared by every lexicon."""
+
+    def __init__(self, limit: int = MAX_MASK_READINGS) -> None:
+        self.left = limit
+        self.exhausted = False
+
+    def take(self) -> bool:
+        """Spend one reading; False (and `exhausted`) once there are none left."""
+        if self.left <= 0:
+            self.exhausted = True
+            return False
+        self.left -= 1
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the folded text, as every lexicon looks it up."""
+
+    start: int  # folded span of the word, after a leading '@'
+    end: int
+    word: str  # the folded word, masks read as '*'
+    plain: str  # the same characters without leetspeak read as letters
+    mention: bool  # written with a leading '@' ("@ss", or a mention)
+    shortened: bool  # folding cut letters from it (stretched letters)
+
+
+def scan(folded: Folded) -> list[Token]:
+    """The folded text's words of two letters or more, once for every lexicon."""
+    text, tokens = folded.text, []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        mention = text[start] == "@"
+        start += mention
+        if end - start < 2:  # no listed word is this short
+            continue
+        written = folded.span(start, end)
+        tokens.append(
+            Token(
+                start,
+                end,
+                text[start:end].translate(_MASK_TABLE),
+                folded.plain[start:end],
+                mention,
+                written[1] - written[0] > end - start,
+            )
+        )
+    return tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +109,15 @@ class TokenView:
     squashed: frozenset[str]
     stems: frozenset[str]
     disguised: bool
+    folded: Folded | None = None
+    budget: Budget = field(default_factory=Budget)
+    _scanned: list[list[Token]] = field(default_factory=list)
+
+    def scanned(self) -> list[Token]:
+        """The words of the text (scanned on first use, then shared)."""
+        if not self._scanned:
+            self._scanned.append(scan(self.folded))
+        return self._scanned[0]
 
 
 def token_view(folded: Folded) -> TokenView:
@@ -64,7 +134,7 @@ def token_view(folded: Folded) -> TokenView:
     if squashed:
         stems |= {s[:-1] for s in squashed if s.endswith("s")}
     disguised = folded.plain != text or _DISGUISED.search(text) is not None
-    return TokenView(text, tokens, squashed, stems, disguised)
+    return TokenView(text, tokens, squashed, stems, disguised, folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +157,13 @@ def _masked_forms(word: str) -> Iterator[str]:
     for start in range(1, len(word)):
         for length in range(1, min(_MAX_MASK_RUN, len(word) - start) + 1):
             yield word[:start] + "*" * length + word[start + length :]
+
+
+def _alternation(words) -> re.Pattern[str] | None:
+    """One regex finding any of `words`, or None for none."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 class Lexicon:
@@ -121,6 +198,10 @@ class Lexicon:
         self._root_masks = {
             form: entry for root, entry in self._roots.items() for form in _masked_forms(root)
         }
+        # One regex says whether any root (or masked root) is inside a word; only then are
+        # they tried one by one, in list order.
+        self._root_gate = _alternation(self._roots)
+        self._root_mask_gate = _alternation(self._root_masks)
         self._allow = frozenset(allow)
         self._names = frozenset(names)
         self._phrases = {_SEPARATORS.sub("", p): e for p, e in phrases.items()}
@@ -137,6 +218,11 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._phrases) + len(self._roots)
+
+    def listed(self) -> set[str]:
+        """Every listed word, phrase and root (as their entries name them)."""
+        entries = chain(self._exact.values(), self._phrases.values(), self._roots.values())
+        return {entry.word for entry in entries}
 
     def _lookup_word(self, token: str, shortened: bool = False) -> Entry | None:
         entry = self._exact.get(token)
@@ -165,10 +251,11 @@ class Lexicon:
                 entry = self._lookup_word(token[: -len(suffix)], shortened)
                 if entry is not None:
                     return entry
-        for root, entry in self._roots.items():
-            if root in token:
-                return entry
-        if "*" in token:
+        if self._root_gate is not None and self._root_gate.search(token):
+            for root, entry in self._roots.items():
+                if root in token:
+                    return entry
+        if "*" in token and self._root_mask_gate is not None and self._root_mask_gate.search(token):
             for form, entry in self._root_masks.items():
                 if form in token:
                     return entry
@@ -191,6 +278,23 @@ class Lexicon:
                     chars[i] = "*"
             yield "".join(chars)
 
+    def _lookup_token(self, token: Token, budget: Budget) -> tuple[Entry, bool] | None:
+        """The entry a token stands for, and whether it matched the word exactly as folded."""
+        candidates = [token.word]
+        if token.mention:  # "@ss" may be "ass" as well as a mention of "ss"
+            candidates.append("a" + token.word)
+        for candidate in candidates:
+            entry = self._lookup(candidate, token.shortened)
+            if entry is not None:
+                return entry, candidate == token.word
+        for candidate in islice(self._candidates(token.word, token.plain), 1, None):
+            if not budget.take():
+                return None
+            entry = self._lookup(candidate, token.shortened)
+            if entry is not None:
+                return entry, False
+        return None
+
     def _is_name(self, word: str, original: str, span: tuple[int, int]) -> bool:
         """A capitalised listed word next to another capitalised word ("Dick Cheney")."""
         if word not in self._names:
@@ -198,8 +302,8 @@ class Lexicon:
         start, end = span
         if not _CAPITALISED.fullmatch(original[start:end]):
             return False
-        after = re.match(r"\s+[A-Z][A-Za-z'’]+", original[end:])
-        before = re.search(r"[A-Z][A-Za-z]+\s+$", original[:start])
+        after = _NAME_AFTER.match(original[end : end + _NAME_WINDOW])
+        before = _NAME_BEFORE.search(original[max(0, start - _NAME_WINDOW) : start])
         return bool(after or before)
 
     def may_match(self, view: TokenView) -> bool:
@@ -220,29 +324,25 @@ class Lexicon:
             return []  # an empty list (threat, promotion): no token needs looking at
         hits = []
         text = folded.text
-        tokens = _TOKEN.finditer(text) if view is None or self.may_match(view) else ()
-        for match in tokens:
-            start, end = match.span()
-            mention = text[start] == "@"
-            token = text[start + mention : end].translate(_MASK_TABLE)
-            if len(token) < 2 or token in self._allow:
+        if view is None:
+            view = token_view(folded)
+        tokens = view.scanned() if self.may_match(view) else ()
+        # A word repeated is looked up once: the lookup depends on the token alone.
+        seen: dict[tuple[str, str, bool, bool], tuple[Entry, bool] | None] = {}
+        for token in tokens:
+            if len(token.word) < 2 or token.word in self._allow:
                 continue
-            plain = folded.plain[start + mention : end]
-            candidates = self._candidates(token, plain)
-            if mention:  # "@ss" may be "ass" as well as a mention of "ss"
-                candidates = chain(candidates, ["a" + token])
-            written = folded.span(start + mention, end)
-            shortened = written[1] - written[0] > end - start - mention
-            for candidate in candidates:
-                entry = self._lookup(candidate, shortened)
-                if entry is not None:
-                    span = folded.span(start + (mention and candidate == token), end)
-                    if not self._is_name(entry.word, original, span):
-                        hits.append((entry, span))
-                    break
-        if self._phrase_re is not None and (
-            view is None or not self._phrase_gate.isdisjoint(view.tokens)
-        ):
+            key = (token.word, token.plain, token.mention, token.shortened)
+            if key in seen:
+                found = seen[key]
+            else:
+                found = seen[key] = self._lookup_token(token, view.budget)
+            if found is not None:
+                entry, as_written = found
+                span = folded.span(token.start - (token.mention and not as_written), token.end)
+                if not self._is_name(entry.word, original, span):
+                    hits.append((entry, span))
+        if self._phrase_re is not None and not self._phrase_gate.isdisjoint(view.tokens):
             for match in self._phrase_re.finditer(text):
                 entry = self._phrases[_SEPARATORS.sub("", match.group())]
                 hits.append((entry, folded.span(*match.span())))
