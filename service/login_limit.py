@@ -28,7 +28,7 @@ class LimiterUnavailable(RuntimeError):
     """The store of the login counters could not be reached."""
 
 
-class Counter(Protocol):
+class FailureCounter(Protocol):
     def exhausted(self, *keys: str) -> int: ...
 
     def hit(self, *keys: str) -> None: ...
@@ -72,7 +72,7 @@ class LoginLimit:
 
     def __init__(self, spec: str, storage_uri: str, engine: Engine) -> None:
         # memory:// would count per worker process: the database is shared by all of them
-        self.counter: Counter = (
+        self.counter: FailureCounter = (
             RateLimit(spec, storage_uri, "login")
             if uses_redis(storage_uri)
             else DatabaseCounter(spec, engine)
