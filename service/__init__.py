@@ -16,6 +16,7 @@ from service.config import Settings, from_env, resolve_thresholds
 from service.language import LanguageDetector
 from service.pipeline import Moderator
 from service.policy import PolicyConfig, policy_version
+from service.proxies import TrustedProxies
 from service.ratelimit import RateLimit
 from service.rules import build_rules
 
@@ -93,4 +94,6 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     review_web.init_app(app, engine, settings)
     api.register_errors(app)
     app.after_request(security_headers)
+    if settings.trusted_proxies:
+        app.wsgi_app = TrustedProxies(app.wsgi_app, settings.trusted_proxies)
     return app

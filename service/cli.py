@@ -145,7 +145,48 @@ def reviewers_passwd(name: str, password_stdin: bool) -> None:
     with engine.begin() as conn:
         if not reviews.set_password(conn, name, password):
             raise click.ClickException(f"no reviewer {name}")
-    click.echo(f"password of {name} changed")
+    click.echo(f"password of {name} changed; their sessions are ended")
+
+
+@reviewers.command("disable")
+@click.argument("name")
+def reviewers_disable(name: str) -> None:
+    """Disable reviewer NAME: no more logins, and every session ends at once."""
+    engine = _engine()
+    with engine.begin() as conn:
+        if not reviews.set_enabled(conn, name, enabled=False):
+            raise click.ClickException(f"no reviewer {name}")
+    click.echo(f"reviewer {name} disabled; their sessions are ended")
+
+
+@reviewers.command("enable")
+@click.argument("name")
+def reviewers_enable(name: str) -> None:
+    """Let a disabled reviewer NAME log in again."""
+    engine = _engine()
+    with engine.begin() as conn:
+        if not reviews.set_enabled(conn, name, enabled=True):
+            raise click.ClickException(f"no reviewer {name}")
+    click.echo(f"reviewer {name} enabled")
+
+
+@reviewers.command("list")
+def reviewers_list() -> None:
+    """List reviewers: name, enabled or disabled, created."""
+    engine = _engine()
+    with engine.connect() as conn:
+        accounts = reviews.list_reviewers(conn)
+    for account in accounts:  # one JSON object a line, like `keys list`
+        state = "enabled" if account.enabled else "disabled"
+        click.echo(
+            json.dumps(
+                {
+                    "name": account.username,
+                    "state": state,
+                    "created_at": account.created_at.isoformat(),
+                }
+            )
+        )
 
 
 def _open_text(path: Path, mode: str):

@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from service.domain import Category, Verdict
@@ -52,6 +53,9 @@ class Settings:
     # none. Off by default: the CMS posts every comment and none may be turned away.
     key_rate_limit: str = ""
     address_rate_limit: str = ""
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); none:
+    # the header is ignored and the connection's address is the client's.
+    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Settings:
         """A copy with the given fields replaced (used by tests)."""
@@ -86,6 +90,21 @@ def _limit(env: Mapping[str, str], name: str) -> str:
     except ValueError as exc:
         raise ConfigError(f"{name} must look like '600/minute', not {raw!r}") from exc
     return raw
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    out = []
+    for raw in env.get(name, "").split(","):
+        if not raw.strip():
+            continue
+        try:
+            out.append(ip_network(raw.strip(), strict=False))
+        except ValueError as exc:
+            raise ConfigError(
+                f"{name} must list proxy addresses or networks, e.g. '10.0.0.5,10.1.0.0/16', "
+                f"not {raw.strip()!r}"
+            ) from exc
+    return tuple(out)
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
@@ -181,4 +200,5 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         login_rate_limit=_limit(env, "MODERATION_LOGIN_RATE_LIMIT") or "5/minute",
         key_rate_limit=_limit(env, "MODERATION_KEY_RATE_LIMIT"),
         address_rate_limit=_limit(env, "MODERATION_ADDRESS_RATE_LIMIT"),
+        trusted_proxies=_networks(env, "MODERATION_TRUSTED_PROXIES"),
     )

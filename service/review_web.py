@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import math
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 
 from flask import (
     Blueprint,
@@ -41,7 +42,7 @@ from wtforms.validators import DataRequired, Length
 from service import db, reviews, store
 from service.domain import Category, Decision, Reason, Source, Status, Verdict
 from service.highlight import segments
-from service.ratelimit import RateLimit
+from service.login_limit import LimiterUnavailable, LoginLimit
 from service.store import as_utc
 
 log = logging.getLogger(__name__)
@@ -50,12 +51,14 @@ EXTENSION = "review"
 PAGE_SIZE = 20
 HISTORY_PAGE_SIZE = 50
 CATEGORIES = [c.value for c in Category]
+# How long a reviewer is asked to wait when the login counters cannot be reached.
+LIMITER_RETRY_AFTER = 30
 
 
 @dataclass(frozen=True)
 class ReviewServices:
     engine: Engine
-    failed_logins: RateLimit
+    failed_logins: LoginLimit
 
 
 def _services() -> ReviewServices:
@@ -64,8 +67,11 @@ def _services() -> ReviewServices:
 
 class User(UserMixin):
     def __init__(self, reviewer: reviews.Reviewer) -> None:
-        self.id = str(reviewer.id)
+        self.reviewer_id = reviewer.id
         self.username = reviewer.username
+        # Flask-Login's alternative id: the session holds the version it was made under,
+        # so bumping the account's version (logout, passwd, disable) ends it everywhere.
+        self.id = f"{reviewer.id}:{reviewer.session_version}"
 
 
 class LoginForm(FlaskForm):
@@ -83,7 +89,7 @@ def init_app(app: Flask, engine: Engine, settings) -> None:
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the signed session
     )
     app.extensions[EXTENSION] = ReviewServices(
-        engine, RateLimit(settings.login_rate_limit, settings.ratelimit_storage, "login")
+        engine, LoginLimit(settings.login_rate_limit, settings.ratelimit_storage, engine)
     )
     csrf = CSRFProtect(app)
     logins = LoginManager(app)
@@ -92,11 +98,14 @@ def init_app(app: Flask, engine: Engine, settings) -> None:
 
     @logins.user_loader
     def _load(user_id: str) -> User | None:
-        if not user_id.isdigit():
-            return None
+        reviewer_id, _, version = user_id.partition(":")
+        if not (reviewer_id.isdigit() and version.isdigit()) or len(user_id) > 40:
+            return None  # also a session from before versions, which has no ":"
         with engine.connect() as conn:
-            reviewer = reviews.get_reviewer(conn, int(user_id))
-        return User(reviewer) if reviewer else None
+            reviewer = reviews.get_reviewer(conn, int(reviewer_id))
+        if reviewer is None or reviewer.session_version != int(version):
+            return None
+        return User(reviewer)
 
     @logins.unauthorized_handler
     def _unauthorized():
@@ -110,11 +119,56 @@ def init_app(app: Flask, engine: Engine, settings) -> None:
             csrf.exempt(blueprint)  # the JSON API authenticates with keys, not cookies
 
 
+def _is_local_path(target: str) -> bool:
+    """Whether a browser would take `target` as a path on this site, however decoded."""
+    forms = [target]
+    while len(forms) < 4 and unquote(forms[-1]) != forms[-1]:
+        forms.append(unquote(forms[-1]))  # %252f%252f: decoded twice, still //
+    for form in forms:
+        # browsers drop tabs and newlines and read a backslash as a slash: "/\t/x" is "//x"
+        if any(c == "\\" or unicodedata.category(c)[0] in "CZ" for c in form):
+            return False
+        if not form.startswith("/") or form.startswith("//"):
+            return False
+        parts = urlsplit(form)
+        if parts.scheme or parts.netloc:
+            return False
+    return True
+
+
 def _safe_next(target: str | None) -> str:
-    """Only same-site paths: a login link must not send a reviewer elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    """Only local paths: a link or form must not send a reviewer to another site."""
+    if target and len(target) <= 2000 and _is_local_path(target):
         return target
     return url_for("review.queue")
+
+
+@bp.before_request
+def _refuse_nul():
+    """Refuse a NUL in the path, a parameter or a form field, before any query."""
+    # PostgreSQL cannot compare or store text holding one: it would answer 500
+    pairs = list(request.args.items(multi=True))
+    if request.method == "POST":
+        pairs += request.form.items(multi=True)
+    if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in pairs):
+        abort(400, "the request holds a NUL character")
+
+
+def _limiter_unavailable(exc: LimiterUnavailable):
+    log.warning("login refused: the login limit's counters are unreachable (%s)", exc)
+    response = current_app.make_response(
+        (
+            render_template(
+                "error.html",
+                code=503,
+                name="Service Unavailable",
+                message="Logging in is not possible right now. Try again in a minute.",
+            ),
+            503,
+        )
+    )
+    response.headers["Retry-After"] = str(LIMITER_RETRY_AFTER)
+    return response
 
 
 @bp.get("/")
@@ -129,7 +183,11 @@ def login():
         limit = _services().failed_logins
         address = request.remote_addr or "unknown"
         username = (form.username.data or "").strip()
-        wait = limit.exhausted(f"ip:{address}", f"user:{username.lower()}")
+        keys = (f"ip:{address[:64]}", f"user:{username.lower()[:100]}")
+        try:
+            wait = limit.exhausted(*keys)
+        except LimiterUnavailable as exc:
+            return _limiter_unavailable(exc)
         if wait:
             response = current_app.make_response(
                 (render_template("login.html", form=form, wait=wait), 429)
@@ -143,7 +201,10 @@ def login():
                 login_user(User(reviewer))
                 log.info("reviewer %s logged in", reviewer.username)
                 return redirect(_safe_next(request.args.get("next")))
-            limit.hit(f"ip:{address}", f"user:{username.lower()}")
+            try:
+                limit.hit(*keys)
+            except LimiterUnavailable as exc:
+                return _limiter_unavailable(exc)
             log.warning("failed login for %r from %s", username[:100], address)
             flash("Unknown username or wrong password.", "error")
             return render_template("login.html", form=form), 401
@@ -153,6 +214,8 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    with db.write(_services().engine) as conn:
+        reviews.end_sessions(conn, current_user.reviewer_id)  # on every device, not just this one
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("review.login"))

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from service.store import as_utc, comments, decisions, now, reviewers
+from service.store import as_utc, comments, decisions, login_failures, now, reviewers
 
 IN_REVIEW = "in_review"
 # Compared against when a username is unknown, so a failed login takes as long either way.
@@ -22,6 +22,17 @@ _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
 class Reviewer:
     id: int
     username: str
+    # the account's session version: a session made under another one has been ended
+    session_version: int = 0
+
+
+@dataclass(frozen=True)
+class ReviewerAccount:
+    """A reviewer as `moderation reviewers list` shows it."""
+
+    username: str
+    enabled: bool
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -64,38 +75,103 @@ def add_reviewer(conn: Connection, username: str, password: str) -> None:
 
 
 def set_password(conn: Connection, username: str, password: str) -> bool:
-    """Replace a reviewer's password; False if there is no such reviewer."""
+    """Replace a reviewer's password and end their sessions; False if there is no such reviewer."""
     result = conn.execute(
         update(reviewers)
         .where(reviewers.c.username == username)
-        .values(password_hash=generate_password_hash(password, method="scrypt"))
+        .values(
+            password_hash=generate_password_hash(password, method="scrypt"),
+            session_version=reviewers.c.session_version + 1,
+        )
     )
     return result.rowcount == 1
+
+
+def set_enabled(conn: Connection, username: str, enabled: bool) -> bool:
+    """Enable or disable an account; disabling ends its sessions. False if no such reviewer."""
+    values = (
+        {"disabled_at": None}
+        if enabled
+        else {"disabled_at": now(), "session_version": reviewers.c.session_version + 1}
+    )
+    where = [reviewers.c.username == username]
+    if not enabled:
+        where.append(reviewers.c.disabled_at.is_(None))  # keep the first disabling date
+    result = conn.execute(update(reviewers).where(*where).values(**values))
+    if result.rowcount == 1:
+        return True
+    return (
+        conn.execute(select(reviewers.c.id).where(reviewers.c.username == username)).first()
+        is not None
+    )
+
+
+def end_sessions(conn: Connection, reviewer_id: int) -> None:
+    """End every session of this reviewer (on every device) by bumping the session version."""
+    conn.execute(
+        update(reviewers)
+        .where(reviewers.c.id == reviewer_id)
+        .values(session_version=reviewers.c.session_version + 1)
+    )
+
+
+def list_reviewers(conn: Connection) -> list[ReviewerAccount]:
+    """Every account, by name."""
+    rows = conn.execute(
+        select(reviewers.c.username, reviewers.c.disabled_at, reviewers.c.created_at).order_by(
+            reviewers.c.username
+        )
+    ).all()
+    return [ReviewerAccount(r.username, r.disabled_at is None, as_utc(r.created_at)) for r in rows]
 
 
 def authenticate(conn: Connection, username: str, password: str) -> Reviewer | None:
     """The active reviewer with this username and password, or None."""
     row = conn.execute(
-        select(reviewers.c.id, reviewers.c.username, reviewers.c.password_hash).where(
-            reviewers.c.username == username, reviewers.c.disabled_at.is_(None)
-        )
+        select(
+            reviewers.c.id,
+            reviewers.c.username,
+            reviewers.c.password_hash,
+            reviewers.c.session_version,
+        ).where(reviewers.c.username == username, reviewers.c.disabled_at.is_(None))
     ).first()
     if row is None:
         check_password_hash(_DUMMY_HASH, password)
         return None
-    return (
-        Reviewer(row.id, row.username) if check_password_hash(row.password_hash, password) else None
-    )
+    if not check_password_hash(row.password_hash, password):
+        return None
+    return Reviewer(row.id, row.username, row.session_version)
 
 
 def get_reviewer(conn: Connection, reviewer_id: int) -> Reviewer | None:
-    """An active reviewer by id (the session stores only the id)."""
+    """An active reviewer by id, with the session version a live session must carry."""
     row = conn.execute(
-        select(reviewers.c.id, reviewers.c.username).where(
+        select(reviewers.c.id, reviewers.c.username, reviewers.c.session_version).where(
             reviewers.c.id == reviewer_id, reviewers.c.disabled_at.is_(None)
         )
     ).first()
-    return Reviewer(row.id, row.username) if row else None
+    return Reviewer(row.id, row.username, row.session_version) if row else None
+
+
+def record_login_failure(
+    conn: Connection, keys: tuple[str, ...], at: datetime, prune_before: datetime
+) -> None:
+    """Count one failed login against each key, and drop the rows no window still needs."""
+    conn.execute(insert(login_failures), [{"key": key, "at": at} for key in keys])
+    conn.execute(delete(login_failures).where(login_failures.c.at < prune_before))
+
+
+def recent_login_failures(
+    conn: Connection, key: str, since: datetime, limit: int
+) -> list[datetime]:
+    """When this key's failed logins after `since` happened, newest first, at most `limit`."""
+    rows = conn.execute(
+        select(login_failures.c.at)
+        .where(login_failures.c.key == key, login_failures.c.at > since)
+        .order_by(login_failures.c.at.desc())
+        .limit(limit)
+    ).all()
+    return [as_utc(r.at) for r in rows]
 
 
 def _category_filter(category: str | None):

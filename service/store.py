@@ -13,6 +13,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -87,6 +88,20 @@ reviewers = Table(
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True)),
+    # bumped by logout, a new password and disabling: ends every session (migration 0004)
+    Column("session_version", Integer, nullable=False, server_default="0"),
+)
+
+# One row per failed reviewer login and key ("ip:..." or "user:..."), for the login limit
+# shared by every worker when there is no Redis (migration 0004).
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(160), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_key_at", "key", "at"),
+    Index("ix_login_failures_at", "at"),
 )
 
 KEY_PREFIX = "mod_"

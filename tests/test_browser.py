@@ -191,6 +191,34 @@ def test_log_out(page, live):
     assert "/login" in page.url
 
 
+def test_log_out_ends_the_session_in_another_browser_too(browser, page, live):
+    comment_id = live.submit("Interesting: koyawatch.net/elsewhere")
+    other = browser.new_context()
+    try:
+        laptop = other.new_page()
+        log_in(laptop, live)
+        log_in(page, live)
+        page.get_by_role("button", name="Log out").click()
+        page.get_by_text("You are logged out.").wait_for()
+        # the laptop's queue page is still open: its Approve button now gets a refusal
+        card(laptop, comment_id).get_by_role("button", name="Approve").click()
+        laptop.wait_for_load_state()
+        assert live.comment(comment_id)["current"]["status"] == "in_review"
+        laptop.goto(f"{live.base}/queue")
+        assert "/login" in laptop.url
+    finally:
+        other.close()
+
+
+def test_login_link_to_another_site_lands_on_the_queue(page, live):
+    # another origin, on loopback (a closed port), as a browser reads "/<tab>/host"
+    page.goto(f"{live.base}/login?next=/%09/127.0.0.2:1/")
+    page.get_by_label("Username").fill("alice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live.base}/queue")
+
+
 def test_hostile_comment_shows_literally_and_nothing_runs(page, live):
     hostile = live.submit(HOSTILE, {"id": "x<y>", "title": "<b onmouseover=alert(1)>t</b>"})
     live.submit(

@@ -2,7 +2,8 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import text
+from alembic import command
+from sqlalchemy import inspect, text
 
 from service import db, store
 
@@ -59,5 +60,42 @@ def test_upgrade_from_0001_keeps_rows_and_fills_the_queue_state(database_url):
             ]
             assert conn.execute(text("SELECT count(*) FROM decisions")).scalar() == 3
             assert len(store.get_comment(conn, "b").decisions) == 2
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_0002_keeps_reviewers_who_then_log_in_with_version_0(database_url):
+    from service import reviews
+
+    engine = db.make_engine(database_url)
+    try:
+        db.upgrade(engine, "0002")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO reviewers (username, password_hash, created_at) "
+                    "VALUES ('alice', :hash, :at)"
+                ),
+                {
+                    "hash": reviews.generate_password_hash("a long password", method="scrypt"),
+                    "at": datetime(2026, 1, 2, tzinfo=UTC),
+                },
+            )
+        db.upgrade(engine)
+        with engine.begin() as conn:
+            alice = reviews.authenticate(conn, "alice", "a long password")
+            assert alice is not None and alice.session_version == 0
+            reviews.end_sessions(conn, alice.id)
+            assert reviews.get_reviewer(conn, alice.id).session_version == 1
+            assert conn.execute(text("SELECT count(*) FROM login_failures")).scalar() == 0
+        config = db.alembic_config()
+        with engine.begin() as conn:  # and back down
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT username FROM reviewers")).scalar() == "alice"
+            columns = {c["name"] for c in inspect(conn).get_columns("reviewers")}
+            assert "session_version" not in columns
+            assert not inspect(conn).has_table("login_failures")
     finally:
         engine.dispose()

@@ -2,6 +2,7 @@
 
 import re
 import threading
+from urllib.parse import urlencode
 
 import pytest
 
@@ -89,11 +90,64 @@ def test_login_and_logout(client, reviewer):
     assert client.get("/queue").status_code == 302
 
 
-def test_login_redirects_only_to_local_pages(client, reviewer):
+# next= targets a browser would take off this site, or that break the redirect: as sent
+# in the query string (percent-encoded where a raw character cannot travel).
+HOSTILE_NEXT = [
+    "//evil.example/x",
+    "///evil.example",
+    "/%09/evil.example",  # a browser drops the tab: //evil.example
+    "/%0a/x",  # a newline in Location: 500 before
+    "/%0d%0a/evil.example",
+    "%2f%2fevil.example",
+    "/%2f/evil.example",
+    "/%252f%252fevil.example",  # encoded twice
+    "/%5cevil.example",  # a backslash reads as a slash
+    "/%5c/evil.example",
+    "https://evil.example",
+    "https:evil.example",
+    "http:/evil.example",
+    "javascript:alert(1)",
+    "%6aavascript:alert(1)",
+    "evil.example",
+    "%20//evil.example",
+    "/%E3%80%80/evil.example",  # ideographic space
+    "/%E2%80%A8/evil.example",  # line separator
+    "/%C2%A0/evil.example",  # no-break space
+    "/%E2%80%8B/evil.example",  # zero-width space (a format character)
+    "/%01/evil.example",
+]
+LOCAL_NEXT = ["/queue?page=2", "/queue?category=abuse&language=en", "/history/c-1", "/history"]
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_login_never_redirects_off_site(client, reviewer, target):
     token = csrf_token(client)
     data = {"username": "alice", "password": PASSWORD, "csrf_token": token}
-    response = client.post("/login?next=//evil.example/x", data=data)
-    assert response.status_code == 302 and response.location.endswith("/queue")
+    response = client.post(f"/login?next={target}", data=data)
+    assert response.status_code == 302 and response.location == "/queue"
+    assert client.get("/queue").status_code == 200
+
+
+@pytest.mark.parametrize("target", LOCAL_NEXT)
+def test_login_redirects_to_the_local_page_asked_for(client, reviewer, target):
+    token = csrf_token(client)
+    data = {"username": "alice", "password": PASSWORD, "csrf_token": token}
+    response = client.post("/login?" + urlencode({"next": target}), data=data)
+    assert response.status_code == 302 and response.location == target
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example", "/\tevil.example", "/\\evil.example", "javascript:x"]
+)
+def test_decide_goes_back_only_to_local_pages(client, reviewer, queued, target):
+    login(client)
+    data = {"ids": ["c-link"], "action": "approve", "next": target}
+    data["csrf_token"] = csrf_token(client, "/queue")
+    response = client.post("/queue/decide", data=data)
+    assert response.status_code == 303 and response.location == "/queue"
+    data = {"ids": ["c-de"], "action": "approve", "next": "/queue?language=de"}
+    data["csrf_token"] = csrf_token(client, "/queue")
+    assert client.post("/queue/decide", data=data).location == "/queue?language=de"
 
 
 def test_logout_without_csrf_is_refused(client, reviewer):
@@ -305,3 +359,81 @@ def test_security_headers_on_every_answer(client, reviewer, path):
     assert "frame-ancestors 'none'" in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.fixture
+def app_on_both(database_url):
+    """The app on SQLite and on PostgreSQL, with alice and a comment in review."""
+    app = create_app({"database_url": database_url, "model_path": None})
+    with engine_of(app).begin() as conn:
+        reviews.add_reviewer(conn, "alice", PASSWORD)
+        key = store.create_key(conn, "cms")
+    submit(app.test_client(), {"Authorization": f"Bearer {key}"}, "c-link", LINK)
+    yield app
+    engine_of(app).dispose()
+
+
+@pytest.mark.parametrize(
+    "path", ["/history/c%00link", "/history?reviewer=al%00ice", "/queue?language=e%00n"]
+)
+def test_nul_in_a_path_or_filter_is_refused(app_on_both, path):
+    client = app_on_both.test_client()
+    login(client)
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "NUL" in response.get_data(as_text=True)  # the reviewers' error page
+
+
+def test_nul_in_the_login_username_is_refused(app_on_both):
+    client = app_on_both.test_client()
+    assert login(client, username="alice\x00").status_code == 400
+    assert client.get("/queue").status_code == 302
+
+
+@pytest.mark.parametrize("field", ["ids", "next", "categories"])
+def test_nul_in_a_decide_field_is_refused_and_nothing_stored(app_on_both, field):
+    client = app_on_both.test_client()
+    login(client)
+    data = {"ids": ["c-link"], "action": "reject", "categories": ["promotion"], "next": "/queue"}
+    data[field] = [data[field][0] + "\x00"] if isinstance(data[field], list) else "/q\x00"
+    data["csrf_token"] = csrf_token(client, "/queue")
+    assert client.post("/queue/decide", data=data).status_code == 400
+    with engine_of(app_on_both).connect() as conn:
+        assert len(store.get_comment(conn, "c-link").decisions) == 1
+
+
+def test_unreachable_limiter_store_answers_503_and_logs_nobody_in(tmp_path, caplog):
+    app = create_app(
+        {
+            "database_url": f"sqlite:///{tmp_path / 'm.db'}",
+            "model_path": None,
+            "ratelimit_storage": "redis://127.0.0.1:1",  # a closed port: Redis is away
+        }
+    )
+    with engine_of(app).begin() as conn:
+        reviews.add_reviewer(conn, "alice", PASSWORD)
+    client = app.test_client()
+    response = login(client)
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) >= 1
+    assert response.mimetype == "text/html" and "Try again" in response.get_data(as_text=True)
+    assert any(r.levelname == "WARNING" and "unreachable" in r.getMessage() for r in caplog.records)
+    assert client.get("/queue").status_code == 302
+    engine_of(app).dispose()
+
+
+def test_disabled_reviewer_cannot_log_in_until_enabled(client, app, reviewer):
+    with engine_of(app).begin() as conn:
+        assert reviews.set_enabled(conn, "alice", enabled=False)
+    assert login(client).status_code == 401
+    with engine_of(app).begin() as conn:
+        assert reviews.set_enabled(conn, "alice", enabled=True)
+        assert not reviews.set_enabled(conn, "nobody", enabled=True)
+    assert login(client).status_code == 302
+
+
+def test_session_from_before_session_versions_is_refused(client, reviewer):
+    login(client)
+    with client.session_transaction() as session:
+        session["_user_id"] = "1"  # the id alone, as sessions were stored before 0004
+    assert client.get("/queue").status_code == 302
