@@ -52,6 +52,9 @@ class Settings:
     # none. Off by default: the CMS posts every comment and none may be turned away.
     key_rate_limit: str = ""
     address_rate_limit: str = ""
+    # Seconds a SQLite write waits for the database lock (the workers' file lock, then
+    # SQLite's own) before it answers 503: a client then retries rather than hanging.
+    sqlite_lock_timeout: float = 2.0
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Settings:
         """A copy with the given fields replaced (used by tests)."""
@@ -86,6 +89,19 @@ def _limit(env: Mapping[str, str], name: str) -> str:
     except ValueError as exc:
         raise ConfigError(f"{name} must look like '600/minute', not {raw!r}") from exc
     return raw
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from exc
+    if not 0.0 < value <= 60.0:  # a minute is already far past any client's patience
+        raise ConfigError(f"{name} must be more than 0 and at most 60 seconds, not {raw!r}")
+    return value
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
@@ -181,4 +197,5 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         login_rate_limit=_limit(env, "MODERATION_LOGIN_RATE_LIMIT") or "5/minute",
         key_rate_limit=_limit(env, "MODERATION_KEY_RATE_LIMIT"),
         address_rate_limit=_limit(env, "MODERATION_ADDRESS_RATE_LIMIT"),
+        sqlite_lock_timeout=_seconds(env, "MODERATION_SQLITE_LOCK_TIMEOUT", 2.0),
     )
