@@ -79,11 +79,11 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     engine = db.make_engine(settings.database_url, settings.sqlite_lock_timeout)
     db.upgrade(engine)
     moderator = build_moderator(settings)
-    store = Store(settings.ratelimit_storage)
+    counters = Store(settings.ratelimit_storage)
     # A rate-limit store that is away must not turn comments away: the limits let
     # requests through (logged) until it answers again.
     per_key, per_address = (
-        RateLimit(spec, store, name, fail_open=True) if spec else None
+        RateLimit(spec, counters, name, fail_open=True) if spec else None
         for spec, name in (
             (settings.key_rate_limit, "moderate-key"),
             (settings.address_rate_limit, "moderate-address"),
@@ -96,7 +96,7 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
         ApiKeys(engine),
         per_key,
         per_address,
-        ratelimit_store=store if store.shared else None,
+        ratelimit_store=counters if counters.shared else None,
     )
     app.register_blueprint(api.bp)
     review_web.init_app(app, engine, settings)

@@ -23,16 +23,15 @@ DATABASE_DOWN = (OperationalError, InterfaceError, db.LockTimeout)
 
 def _unreachable(exc: Exception) -> click.ClickException:
     """One line for a database that cannot be reached at start: no traceback, no password."""
-    reason = getattr(exc, "orig", None) or exc
-    first_line = str(reason).strip().splitlines()[0] if str(reason).strip() else ""
+    reason = getattr(exc, "orig", None) or exc  # the driver's error, without SQLAlchemy's SQL
+    lines = str(reason).strip().splitlines() or [""]
     return click.ClickException(
-        f"the database is not reachable: {reason.__class__.__name__}: {first_line}"
+        f"the database is not reachable: {reason.__class__.__name__}: {lines[0]}"
     )
 
 
 def _app():
-    """The app, or a one-line error for what stops it starting (model, lists, settings,
-    database)."""
+    """The app, or one line for what stops it starting (model, lists, settings, database)."""
     try:
         return create_app()
     except (ModelError, ConfigError, RuleListError) as exc:
@@ -79,9 +78,9 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> None:
     from service.server import Server
 
     app = _app()  # the database must answer, or serve stops here with one line
-    store = app.extensions[api.EXTENSION].ratelimit_store
-    if store is not None:
-        store.reachable()  # logs one warning line if not; the limits then let requests through
+    counters = app.extensions[api.EXTENSION].ratelimit_store
+    if counters is not None:
+        counters.reachable()  # logs one warning if not; the limits then let requests through
     Server(app, host, port, workers, access_log).run()
 
 

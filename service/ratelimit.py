@@ -7,10 +7,12 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from functools import cached_property
 from typing import TypeVar
 
-from limits import parse, storage, strategies
+from limits import parse, strategies
 from limits.errors import StorageError
+from limits.storage import Storage, storage_from_string
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -41,13 +43,22 @@ class Store:
                 "socket_timeout": STORE_TIMEOUT,
                 "retry": Retry(NoBackoff(), 1),
             }
-        self.storage = storage.storage_from_string(uri, **options)
         self.shared = self.kind != "memory"
-        self.errors: tuple[type[Exception], ...] = (StorageError, self.storage.base_exceptions)
+        self._uri, self._options = uri, options
         self._lock = threading.Lock()
         self._down_since: float | None = None
         self._logged_at = 0.0
         self._uncounted = 0
+
+    @cached_property
+    def storage(self) -> Storage:
+        """The `limits` storage, opened on first use (memory starts a timer thread)."""
+        return storage_from_string(self._uri, **self._options)
+
+    @cached_property
+    def errors(self) -> tuple[type[Exception], ...]:
+        """What the storage raises when it fails."""
+        return (StorageError, self.storage.base_exceptions)
 
     def ping(self) -> None:
         """Raise the store's error unless it answers now (within STORE_TIMEOUT per attempt)."""
