@@ -82,7 +82,7 @@ class Store:
 
     def failed(self, reason: str, counted: bool = True) -> None:
         """Note that the store failed; `counted`: a request went through uncounted."""
-        now = time.monotonic()
+        now, reason = time.monotonic(), reason.rstrip(".")  # redis-py ends with a stop
         with self._lock:
             self._uncounted += counted
             if self._down_since is None:
