@@ -79,7 +79,7 @@ class Server:
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
                 conn.request("GET", "/health")
-                if conn.getresponse().status == 200:
+                if conn.getresponse().status in (200, 503):  # 503: up, a dependency away
                     return
             except OSError:
                 pass

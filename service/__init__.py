@@ -17,7 +17,7 @@ from service.language import LanguageDetector
 from service.pipeline import Moderator
 from service.policy import PolicyConfig, policy_version
 from service.proxies import TrustedProxies
-from service.ratelimit import RateLimit
+from service.ratelimit import RateLimit, Store
 from service.rules import build_rules
 
 log = logging.getLogger(__name__)
@@ -77,18 +77,27 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     if settings.secret_key_generated:
         log.warning("MODERATION_SECRET_KEY is not set: using a random key for this process")
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_body_bytes)
-    engine = db.make_engine(settings.database_url)
+    engine = db.make_engine(settings.database_url, settings.sqlite_lock_timeout)
     db.upgrade(engine)
     moderator = build_moderator(settings)
-    limits = [
-        RateLimit(spec, settings.ratelimit_storage, name) if spec else None
+    counters = Store(settings.ratelimit_storage)
+    # A rate-limit store that is away must not turn comments away: the limits let
+    # requests through (logged) until it answers again.
+    per_key, per_address = (
+        RateLimit(spec, counters, name, fail_open=True) if spec else None
         for spec, name in (
             (settings.key_rate_limit, "moderate-key"),
             (settings.address_rate_limit, "moderate-address"),
         )
-    ]
+    )
     app.extensions[api.EXTENSION] = api.Services(
-        settings, engine, moderator, ApiKeys(engine), *limits
+        settings,
+        engine,
+        moderator,
+        ApiKeys(engine),
+        per_key,
+        per_address,
+        ratelimit_store=counters if counters.shared else None,
     )
     app.register_blueprint(api.bp)
     review_web.init_app(app, engine, settings)

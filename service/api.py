@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from limits.errors import StorageError
+from redis import RedisError
+from sqlalchemy import Engine
+from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from service import db, store
@@ -17,12 +22,26 @@ from service.config import Settings
 from service.domain import CommentIn, Decision
 from service.openapi import DECISION_FIELDS, openapi_document
 from service.pipeline import Moderator, moderate
-from service.ratelimit import RateLimit
+from service.ratelimit import RateLimit, Store
 from service.validation import ValidationError, comment_from_json, parse_json
 
 log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__)
 EXTENSION = "moderation"
+# /health is polled: the database gets this many seconds to start a write.
+HEALTH_TIMEOUT = 1.0
+# Seconds a client waits before it retries after a 503: outages are mostly brief locks.
+RETRY_AFTER = "1"
+# A dependency that failed (database locked or gone, Redis gone): 503, retry, never 500.
+DEPENDENCY_ERRORS: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    DisconnectionError,
+    PoolTimeout,
+    db.LockTimeout,
+    RedisError,
+    StorageError,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,8 @@ class Services:
     keys: ApiKeys
     per_key: RateLimit | None = None
     per_address: RateLimit | None = None
+    # The shared rate-limit store that /health pings; None for per-process memory.
+    ratelimit_store: Store | None = None
 
 
 def services() -> Services:
@@ -156,21 +177,41 @@ def get_comment(comment_id: str):
     )
 
 
+def _probe(check: Callable[[], None]) -> dict:
+    """Run one dependency check: its status, how long it took, and the failure's class."""
+    started = time.monotonic()
+    try:
+        check()
+        result = {"status": "ok"}
+    except Exception as exc:  # whatever the failure, the dependency is away for now
+        result = {"status": "unavailable", "error": exc.__class__.__name__}
+    return {**result, "seconds": round(time.monotonic() - started, 4)}
+
+
 @bp.get("/health")
 def health():
-    """Liveness and readiness: the database answers, and which policy and model are in force."""
+    """Readiness: the database takes a write and the rate-limit store answers, each bounded."""
     svc = services()
-    try:
-        with svc.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except SQLAlchemyError:
-        log.exception("health check: database unavailable")
-        return error("unavailable", "the database is not reachable", 503)
-    return jsonify(
-        status="ok",
-        policy_version=svc.moderator.policy.version,
-        model_version=svc.moderator.classifier.version,
-    )
+    checks = {"database": _probe(lambda: db.check_write(svc.engine, HEALTH_TIMEOUT))}
+    if svc.ratelimit_store is not None:
+        checks["ratelimit"] = _probe(svc.ratelimit_store.ping)
+    body = {
+        "status": "ok",
+        "checks": checks,
+        "policy_version": svc.moderator.policy.version,
+        "model_version": svc.moderator.classifier.version,
+    }
+    down = [name for name, check in checks.items() if check["status"] != "ok"]
+    if not down:
+        return jsonify(body)
+    log.warning("health check: %s", ", ".join(f"{name} {checks[name]['error']}" for name in down))
+    if "database" in down:
+        body.update(status="unavailable", message="the database is not reachable or locked")
+    else:  # comments are still judged and stored, without rate limits
+        body.update(status="degraded", message="the rate-limit store is not reachable")
+    response = jsonify(error="unavailable", **body)
+    response.headers["Retry-After"] = RETRY_AFTER
+    return response, 503
 
 
 @bp.get("/openapi.json")
@@ -180,7 +221,7 @@ def openapi():
 
 
 def register_errors(app: Flask) -> None:
-    """JSON for every error: bad input 4xx, database trouble 503, anything else 500."""
+    """JSON for every error: bad input 4xx, a dependency away 503, anything else 500."""
 
     @app.errorhandler(ValidationError)
     def _invalid(exc: ValidationError):
@@ -199,12 +240,18 @@ def register_errors(app: Flask) -> None:
                 response.headers[header] = value
         return response, status
 
-    @app.errorhandler(OperationalError)
-    def _database(exc: OperationalError):
-        log.error("database unavailable: %s", exc.__class__.__name__)
-        response, status = error("unavailable", "the database is busy or unreachable; retry", 503)
-        response.headers["Retry-After"] = "1"
+    def _dependency(exc: Exception):
+        log.error("dependency unavailable: %s", exc.__class__.__name__)
+        message = "the database or another service it needs is busy or unreachable; retry"
+        if request.blueprint == "review":
+            body = render_template("error.html", code=503, name="Unavailable", message=message)
+            return body, 503, {"Retry-After": RETRY_AFTER}
+        response, status = error("unavailable", message, 503)
+        response.headers["Retry-After"] = RETRY_AFTER
         return response, status
+
+    for dependency_error in DEPENDENCY_ERRORS:
+        app.register_error_handler(dependency_error, _dependency)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -9,21 +9,35 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
-from service import api, create_app, reviews, store
+from service import api, create_app, db, reviews, store
 from service.classifier import ModelError
 from service.config import ConfigError
 from service.pipeline import moderate
 from service.rules.lists import RuleListError
 
+# What a database that is down, refusing or locked raises while the schema is upgraded.
+DATABASE_DOWN = (OperationalError, InterfaceError, db.LockTimeout)
+
+
+def _unreachable(exc: Exception) -> click.ClickException:
+    """One line for a database that cannot be reached at start: no traceback, no password."""
+    reason = getattr(exc, "orig", None) or exc  # the driver's error, without SQLAlchemy's SQL
+    lines = str(reason).strip().splitlines() or [""]
+    return click.ClickException(
+        f"the database is not reachable: {reason.__class__.__name__}: {lines[0]}"
+    )
+
 
 def _app():
-    """The app, or a one-line error for what stops it starting (model, lists, settings)."""
+    """The app, or one line for what stops it starting (model, lists, settings, database)."""
     try:
         return create_app()
     except (ModelError, ConfigError, RuleListError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except DATABASE_DOWN as exc:
+        raise _unreachable(exc) from exc
 
 
 def _services() -> api.Services:
@@ -35,15 +49,17 @@ def _engine():
     reviewers, backups), which then start without loading rules, model or languages."""
     from flask import Flask
 
-    from service import db
     from service.config import from_env
 
     try:
         settings = from_env(Path(Flask("service", instance_relative_config=True).instance_path))
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
-    engine = db.make_engine(settings.database_url)
-    db.upgrade(engine)
+    engine = db.make_engine(settings.database_url, settings.sqlite_lock_timeout)
+    try:
+        db.upgrade(engine)
+    except DATABASE_DOWN as exc:
+        raise _unreachable(exc) from exc
     return engine
 
 
@@ -61,7 +77,11 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> None:
     """Serve the API under gunicorn (the schema is upgraded first)."""
     from service.server import Server
 
-    Server(_app(), host, port, workers, access_log).run()
+    app = _app()  # the database must answer, or serve stops here with one line
+    counters = app.extensions[api.EXTENSION].ratelimit_store
+    if counters is not None:
+        counters.reachable()  # logs one warning if not; the limits then let requests through
+    Server(app, host, port, workers, access_log).run()
 
 
 @main.group()

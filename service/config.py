@@ -56,6 +56,9 @@ class Settings:
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); none:
     # the header is ignored and the connection's address is the client's.
     trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
+    # Seconds a SQLite write waits for the database lock (the workers' file lock, then
+    # SQLite's own) before it answers 503: a client then retries rather than hanging.
+    sqlite_lock_timeout: float = 2.0
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Settings:
         """A copy with the given fields replaced (used by tests)."""
@@ -105,6 +108,17 @@ def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Netw
                 f"not {raw.strip()!r}"
             ) from exc
     return tuple(out)
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from exc
+    if not 0.0 < value <= 60.0:  # a minute is already far past any client's patience
+        raise ConfigError(f"{name} must be more than 0 and at most 60 seconds, not {raw!r}")
+    return value
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
@@ -201,4 +215,5 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         key_rate_limit=_limit(env, "MODERATION_KEY_RATE_LIMIT"),
         address_rate_limit=_limit(env, "MODERATION_ADDRESS_RATE_LIMIT"),
         trusted_proxies=_networks(env, "MODERATION_TRUSTED_PROXIES"),
+        sqlite_lock_timeout=_seconds(env, "MODERATION_SQLITE_LOCK_TIMEOUT", 2.0),
     )

@@ -67,6 +67,29 @@ def openapi_document(max_text_length: int) -> dict:
         "required": ["error", "message"],
         "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
     }
+    check = {
+        "type": "object",
+        "required": ["status", "seconds"],
+        "properties": {
+            "status": {"enum": ["ok", "unavailable"]},
+            "error": {"type": "string", "description": "the failure's class"},
+            "seconds": {"type": "number"},
+        },
+    }
+    health = {
+        "type": "object",
+        "required": ["status", "checks", "policy_version", "model_version"],
+        "properties": {
+            "status": {"enum": ["ok", "degraded", "unavailable"]},
+            "checks": {
+                "type": "object",
+                "required": ["database"],
+                "properties": {"database": check, "ratelimit": check},
+            },
+            "policy_version": {"type": "string"},
+            "model_version": {"type": "string"},
+        },
+    }
     auth = [{"apiKey": []}]
     return {
         "openapi": "3.1.0",
@@ -99,7 +122,9 @@ def openapi_document(max_text_length: int) -> dict:
                         "413": _error_response("Text or body too long"),
                         "415": _error_response("Not application/json"),
                         "429": _error_response("Over the key's or address's rate limit"),
-                        "503": _error_response("Database busy or unreachable; retry"),
+                        "503": _error_response(
+                            "Database busy or unreachable, or Redis failed; retry"
+                        ),
                     },
                 }
             },
@@ -127,13 +152,21 @@ def openapi_document(max_text_length: int) -> dict:
             },
             "/health": {
                 "get": {
-                    "summary": "Whether the service and its database answer",
+                    "summary": "Whether the database takes writes and the rate-limit store answers",
                     "responses": {
                         "200": {
                             "description": "Healthy",
-                            "content": {"application/json": {"schema": {"type": "object"}}},
+                            "content": {"application/json": {"schema": health}},
                         },
-                        "503": _error_response("Database unreachable"),
+                        "503": {
+                            "description": "The database ('unavailable') or the rate-limit "
+                            "store ('degraded') is away; retry after Retry-After",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"allOf": [health, _ERROR]},
+                                }
+                            },
+                        },
                     },
                 }
             },

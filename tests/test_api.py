@@ -244,9 +244,11 @@ def test_unknown_route_and_method_are_json(client):
     assert response.get_json()["error"] == "method_not_allowed"
 
 
-def test_health_reports_versions(client):
+def test_health_reports_versions_and_each_dependency(client):
     body = client.get("/health").get_json()
     assert body["status"] == "ok" and body["model_version"] == "none"
+    # counters in memory: no rate-limit store to check, only the database's write path
+    assert list(body["checks"]) == ["database"] and body["checks"]["database"]["status"] == "ok"
 
 
 def test_openapi_document_describes_moderate(client):
