@@ -19,9 +19,9 @@ import json
 import random
 import sys
 import time
-from string import ascii_lowercase
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from string import ascii_lowercase
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
