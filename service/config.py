@@ -108,6 +108,8 @@ def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Netw
                 f"not {raw.strip()!r}"
             ) from exc
     return tuple(out)
+
+
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name)
     if raw is None:
