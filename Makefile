@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT := sh -c 'if [ "$$(id -u)" = 0 ]; then s=""; elif sudo -n true 2>/dev/null; then s="sudo -n"; else exit 1; fi; $$s apt-get install -y -q "$$0" >/dev/null 2>&1 || { $$s apt-get update -q >/dev/null 2>&1 && $$s apt-get install -y -q "$$0" >/dev/null 2>&1; }'
 
-.PHONY: run test install install-test lint format bench-api train evaluate language-check clean
+.PHONY: run test install install-test lint format bench-api train evaluate language-check screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ language-check: install-test
 bench-api: install-test
 	command -v wrk >/dev/null || $(APT) wrk
 	$(BIN)/python bench/api.py --model models/classifier.joblib
+
+# Regenerate docs/queue.png (the tests write their screenshots to a temporary folder).
+screenshots: install-test
+	MODERATION_SCREENSHOT_DIR=docs $(BIN)/pytest -q tests/test_browser.py -k hostile_comment
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice, product
+from typing import NamedTuple
 
 from service.normalise import MASKS, Folded
 
@@ -65,9 +66,9 @@ class Budget:
         return True
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of the folded text, as every lexicon looks it up."""
+class Token(NamedTuple):
+    """One word of the folded text, as every lexicon looks it up (a tuple: texts of
+    thousands of words make thousands of these)."""
 
     start: int  # folded span of the word, after a leading '@'
     end: int
@@ -79,24 +80,18 @@ class Token:
 
 def scan(folded: Folded) -> list[Token]:
     """The folded text's words of two letters or more, once for every lexicon."""
-    text, tokens = folded.text, []
+    text, plain, src = folded.text, folded.plain, folded.src
+    tokens = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         mention = text[start] == "@"
         start += mention
         if end - start < 2:  # no listed word is this short
             continue
-        written = folded.span(start, end)
-        tokens.append(
-            Token(
-                start,
-                end,
-                text[start:end].translate(_MASK_TABLE),
-                folded.plain[start:end],
-                mention,
-                written[1] - written[0] > end - start,
-            )
-        )
+        # folding cut letters from the word when it spans more of the original
+        shortened = src is not None and src[end - 1] + 1 - src[start] > end - start
+        word = text[start:end].translate(_MASK_TABLE)
+        tokens.append(Token(start, end, word, plain[start:end], mention, shortened))
     return tokens
 
 
