@@ -153,6 +153,14 @@ def test_a_bad_id_in_the_path_is_400_with_the_body_id_rule(client, auth, path):
     assert response.get_json() == body_id  # one rule, one message for both
 
 
+def test_an_integral_number_as_article_id_is_stored_as_that_integer(client, auth):
+    # JSON Schema (and so the OpenAPI document) counts 366.0 as an integer
+    post(client, auth, b'{"id": "n-1", "text": "Nice", "article": {"id": 366.0}}')
+    assert client.get("/comments/n-1", headers=auth).get_json()["article_id"] == "366"
+    fraction = post(client, auth, b'{"text": "Nice", "article": {"id": 366.5}}')
+    assert fraction.status_code == 400
+
+
 def test_get_unknown_comment_is_404(client, auth):
     response = client.get("/comments/nope", headers=auth)
     assert response.status_code == 404
