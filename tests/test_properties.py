@@ -303,7 +303,9 @@ WIDE_BODIES = st.fixed_dictionaries(
             {
                 "id": st.one_of(
                     st.text(alphabet="ab\x00", min_size=1, max_size=140),
-                    st.integers(min_value=-(10**130), max_value=10**130),
+                    st.integers(),
+                    st.integers(min_value=10**127, max_value=10**129),  # around 128 digits
+                    st.integers(min_value=-(10**128), max_value=-(10**126)),
                 )
             },
             optional={"title": NEAR_WIDTH},
