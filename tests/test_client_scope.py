@@ -1,5 +1,6 @@
 """Comments belong to the client (API key name) that sent them, on SQLite and PostgreSQL."""
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -103,3 +104,26 @@ def test_concurrent_submissions_of_one_id_store_once_per_client(database_url, tm
             stored = requests.get(f"{base}/comments/race-1", headers=auth, timeout=10).json()
             assert stored["text"] == f"Same words from client {i}"
             assert len(stored["history"]) == 1
+
+
+def test_reviewers_decide_two_clients_comments_with_one_id_apart(scoped):
+    from service import reviews
+    from tests.test_review import GERMAN, csrf_token, decide, login
+
+    app, (cms, forum) = scoped
+    client = app.test_client()
+    for auth in (cms, forum):  # an unsupported language: both go to review
+        body = {"id": "de-1", "text": GERMAN}
+        assert client.post("/moderate", json=body, headers=auth).get_json()["status"] == "in_review"
+    engine = app.extensions[api.EXTENSION].engine
+    with engine.begin() as conn:
+        reviews.add_reviewer(conn, "alice", "correct horse battery")
+    login(client)
+    queue = client.get("/queue").get_data(as_text=True)
+    keys = re.findall(r'name="ids" value="([^"]+)" form="bulk"', queue)
+    assert len(keys) == 2 and "de-1" in keys  # the first client's comment kept its id
+    other = next(k for k in keys if k != "de-1")
+    assert "its id <code>de-1</code>" in client.get(f"/history/{other}").get_data(as_text=True)
+    decide(client, [other], "approve", token=csrf_token(client, "/queue"))
+    assert client.get("/comments/de-1", headers=forum).get_json()["current"]["status"] == "final"
+    assert client.get("/comments/de-1", headers=cms).get_json()["current"]["status"] == "in_review"
