@@ -135,7 +135,9 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
         for key, _ in pairs:
             if key in seen:
                 shown = json.dumps(key if len(key) <= 100 else key[:100] + "...")
-                raise ValidationError("duplicate_key", f"key {shown} appears twice in an object")
+                raise ValidationError(
+                    "duplicate_key", f"key {shown} appears more than once in an object"
+                )
             seen.add(key)
     return obj
 
