@@ -344,7 +344,12 @@ def test_a_field_wider_than_its_column_or_with_nul_is_a_400(any_db_client, body)
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(comment_id=st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=140))
+# A slash makes another route (Werkzeug merges `//` with a redirect), never an id.
+@given(
+    comment_id=st.text(
+        alphabet=st.characters(codec="utf-8", exclude_characters="/"), min_size=1, max_size=140
+    )
+)
 def test_any_id_in_the_path_gets_a_400_or_404_never_a_500(any_db_client, comment_id):
     from urllib.parse import quote
 
