@@ -14,7 +14,8 @@ from redis import RedisError
 from sqlalchemy import Engine
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.wsgi import LimitedStream
 
 from service import db, store
 from service.auth import ApiKeys
@@ -23,7 +24,7 @@ from service.domain import CommentIn, Decision
 from service.openapi import DECISION_FIELDS, openapi_document
 from service.pipeline import Moderator, moderate
 from service.ratelimit import RateLimit, Store
-from service.validation import ValidationError, comment_from_json, parse_json
+from service.validation import ValidationError, check_id, comment_from_json, parse_json
 
 log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__)
@@ -112,14 +113,26 @@ def _authenticate() -> tuple[Response, int] | None:
 
 
 def _replay(conn, comment: CommentIn, comment_id: str) -> tuple[Response, int] | None:
-    """The stored answer if this id was seen with the same text; 409 if with another."""
-    stored_hash = store.comment_hash(conn, comment_id)
+    """The stored answer if this client sent this id with the same text; 409 if with another."""
+    stored_hash = store.comment_hash(conn, g.client, comment_id)
     if stored_hash is None:
         return None
     if stored_hash != store.text_hash(comment.text):
         return error("conflict", f"comment {comment_id} was already submitted with other text", 409)
-    stored = store.get_comment(conn, comment_id)
+    stored = store.find_comment(conn, g.client, comment_id)
     return jsonify(stored_json(comment_id, stored.current)), 200
+
+
+def _body() -> bytes:
+    """The request body; 413 also for a chunked one over the limit, which Werkzeug cuts."""
+    data = request.get_data()
+    stream = request.stream
+    # Without Content-Length, Werkzeug stops reading at MAX_CONTENT_LENGTH and returns what
+    # it has: one more byte from the server's own stream tells a cut body from a whole one.
+    if isinstance(stream, LimitedStream) and request.content_length is None:
+        if stream.is_exhausted and request.environ["wsgi.input"].read(1):
+            raise RequestEntityTooLarge()
+    return data
 
 
 @bp.post("/moderate")
@@ -135,7 +148,7 @@ def moderate_comment():
         return denied
     if request.mimetype != "application/json":
         return error("unsupported_media_type", "send the comment as application/json", 415)
-    comment = comment_from_json(parse_json(request.get_data()), svc.settings.max_text_length)
+    comment = comment_from_json(parse_json(_body()), svc.settings.max_text_length)
     comment_id = comment.id or uuid.uuid4().hex
     if comment.id:
         with svc.engine.connect() as conn:
@@ -147,32 +160,36 @@ def moderate_comment():
         with db.write(svc.engine) as conn:
             store.add_comment(conn, comment_id, comment, decision, g.client)
     except IntegrityError:
-        # The same id arrived concurrently: answer as for a resubmission.
+        # The same id arrived concurrently from this client: answer as for a resubmission.
         with svc.engine.connect() as conn:
             replay = _replay(conn, comment, comment_id)
         if replay:
             return replay
-        raise
+        # Another client's comment took the same key at the same moment: the retry sees it
+        # and stores this one under a generated key.
+        with db.write(svc.engine) as conn:
+            store.add_comment(conn, comment_id, comment, decision, g.client)
     return jsonify(decision_json(comment_id, decision)), 200
 
 
 @bp.get("/comments/<comment_id>")
 def get_comment(comment_id: str):
-    """A stored comment, its text exactly as submitted, and its decision history."""
+    """This client's stored comment, its text exactly as submitted, and its decision history."""
     denied = _authenticate()
     if denied:
         return denied
+    check_id(comment_id)
     with services().engine.connect() as conn:
-        stored = store.get_comment(conn, comment_id)
-    if stored is None:
+        stored = store.find_comment(conn, g.client, comment_id)
+    if stored is None:  # also another client's: the same answer, so ids do not leak
         return error("not_found", f"no comment with id {comment_id}", 404)
     return jsonify(
-        id=stored.id,
+        id=comment_id,
         text=stored.text,
         author={"name": stored.author_name, "email": stored.author_email},
         article_id=stored.article_id,
         received_at=stored.received_at.isoformat(),
-        current=stored_json(stored.id, stored.current),
+        current=stored_json(comment_id, stored.current),
         history=[d.to_json() for d in stored.decisions],
     )
 
@@ -217,7 +234,8 @@ def health():
 @bp.get("/openapi.json")
 def openapi():
     """The API's OpenAPI 3.1 document."""
-    return jsonify(openapi_document(services().settings.max_text_length))
+    settings = services().settings
+    return jsonify(openapi_document(settings.max_text_length, settings.max_body_bytes))
 
 
 def register_errors(app: Flask) -> None:

@@ -4,6 +4,9 @@
 any database the service runs on; `import_lines` loads such a file into another, keeping
 texts byte for byte and times, sources and actors as they were. A digest over the
 content (not over database row ids) shows that a round trip lost nothing.
+
+Version 2 records carry `external_id` (the client's id, migration 0003); a version 1 file
+still imports, each comment's id being its client's id, as migration 0003 does.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from service.store import as_utc, comments, decisions
 
 FORMAT = "moderation-export"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 _COMMENT_FIELDS = [c.name for c in comments.columns]
 _DECISION_FIELDS = [c.name for c in decisions.columns if c.name not in ("id", "comment_id")]
 _TIMES = {"received_at", "decided_at", "created_at"}
@@ -91,11 +96,13 @@ def import_lines(conn: Connection, lines: Iterable[str]) -> Tally:
         header = json.loads(next(records))
     except (StopIteration, json.JSONDecodeError) as exc:
         raise BackupError("line 1: not an export header") from exc
-    if header.get("format") != FORMAT or header.get("version") != VERSION:
-        raise BackupError(f"line 1: expected {FORMAT} version {VERSION}, found {header}")
+    if header.get("format") != FORMAT or header.get("version") not in READABLE:
+        raise BackupError(f"line 1: expected {FORMAT} version {READABLE}, found {header}")
     for number, line in enumerate(records, 2):
         try:
             record = json.loads(line)
+            if header["version"] == 1:
+                record = {**record, "external_id": record["id"]}
             comment = {k: record[k] for k in _COMMENT_FIELDS}
             history = [{k: d[k] for k in _DECISION_FIELDS} for d in record["decisions"]]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
@@ -108,7 +115,13 @@ def import_lines(conn: Connection, lines: Iterable[str]) -> Tally:
                 raise BackupError(f"line {number}: comment {comment['id']} exists with other text")
             tally.skipped += 1
             continue
-        conn.execute(insert(comments), _parsed(comment))
+        try:  # the import is one transaction: a refused row leaves the database as it was
+            conn.execute(insert(comments), _parsed(comment))
+        except IntegrityError as exc:
+            raise BackupError(
+                f"line {number}: client {comment['client']} already has another comment "
+                f"with id {comment['external_id']}"
+            ) from exc
         if history:
             conn.execute(
                 insert(decisions),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from pydantic import TypeAdapter
+
 from service.domain import Category, Source
-from service.validation import WHITESPACE, CommentPayload
+from service.validation import INVISIBLE, CommentId, CommentPayload
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 # The fields of a decision, in the order the API writes them (after "id").
@@ -26,13 +28,17 @@ def _error_response(description: str) -> dict:
 
 
 @cache
-def openapi_document(max_text_length: int) -> dict:
-    """The document, with the configured text limit written into the request schema."""
+def openapi_document(max_text_length: int, max_body_bytes: int) -> dict:
+    """The document, with the configured limits written into the request schema."""
     request = CommentPayload.model_json_schema(ref_template="#/components/schemas/{model}")
     defs = request.pop("$defs", {})
     request["properties"]["text"]["maxLength"] = max_text_length
     request["properties"]["text"]["minLength"] = 1
-    request["properties"]["text"]["pattern"] = f"[^{WHITESPACE}]"
+    request["properties"]["text"]["pattern"] = f"[^{INVISIBLE}]"
+    # A Text column: only the body limit bounds it (a character is at least one byte).
+    article_text = defs["ArticlePayload"]["properties"]["text"]["anyOf"][0]
+    article_text["maxLength"] = max_body_bytes
+    comment_id = TypeAdapter(CommentId).json_schema()
     categories = [c.value for c in Category]
     reason = {
         "type": "object",
@@ -116,7 +122,9 @@ def openapi_document(max_text_length: int) -> dict:
                                 }
                             },
                         },
-                        "400": _error_response("Malformed JSON, wrong or missing fields"),
+                        "400": _error_response(
+                            "Malformed JSON, repeated keys, wrong or missing fields"
+                        ),
                         "401": _error_response("Missing, unknown or revoked API key"),
                         "409": _error_response("The id was already used with another text"),
                         "413": _error_response("Text or body too long"),
@@ -137,7 +145,7 @@ def openapi_document(max_text_length: int) -> dict:
                             "name": "comment_id",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "string"},
+                            "schema": comment_id,
                         }
                     ],
                     "responses": {
@@ -145,8 +153,9 @@ def openapi_document(max_text_length: int) -> dict:
                             "description": "The comment, exactly as submitted, and history",
                             "content": {"application/json": {"schema": {"type": "object"}}},
                         },
+                        "400": _error_response("Not a valid comment id"),
                         "401": _error_response("Missing, unknown or revoked API key"),
-                        "404": _error_response("No such comment"),
+                        "404": _error_response("No such comment from this client"),
                     },
                 }
             },

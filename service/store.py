@@ -1,10 +1,18 @@
-"""The only module with SQL: comments, their append-only decisions, and API keys."""
+"""The only module with SQL: comments, their append-only decisions, and API keys.
+
+A comment has two ids. `comments.id` is the service's own key: decisions, the reviewer
+pages, re-scoring and backups address a comment by it. `external_id` is the id its client
+(`client`, the API key's name) sent, unique per client: two clients may both send `c-1`.
+The key is the client's id when no other comment holds it yet (so one CMS sees its own
+ids everywhere, and rows older than migration 0003 kept theirs), else a generated one.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -34,6 +42,8 @@ comments = Table(
     "comments",
     metadata,
     Column("id", String(128), primary_key=True),
+    # the client's own id (migration 0003); unique with `client`
+    Column("external_id", String(128)),
     Column("text", Text, nullable=False),
     Column("text_sha256", String(64), nullable=False),
     Column("author_name", Text),
@@ -49,6 +59,7 @@ comments = Table(
     Column("categories", Text),
     Column("language", String(16)),
     Column("decided_at", DateTime(timezone=True)),
+    Index("ux_comments_client_external_id", "client", "external_id", unique=True),
 )
 
 decisions = Table(
@@ -109,7 +120,10 @@ KEY_PREFIX = "mod_"
 # the write itself on SQLite.
 _INSERT_COMMENT = insert(comments)
 _INSERT_DECISION = insert(decisions)
-_COMMENT_HASH = select(comments.c.text_sha256).where(comments.c.id == bindparam("comment_id"))
+_COMMENT_HASH = select(comments.c.text_sha256).where(
+    comments.c.client == bindparam("client"), comments.c.external_id == bindparam("external_id")
+)
+_KEY_TAKEN = select(comments.c.id).where(comments.c.id == bindparam("comment_id"))
 _KEY_CLIENT = select(api_keys.c.name).where(
     api_keys.c.key_hash == bindparam("key_hash"), api_keys.c.revoked_at.is_(None)
 )
@@ -158,6 +172,7 @@ class StoredDecision:
 @dataclass(frozen=True)
 class StoredComment:
     id: str
+    external_id: str | None
     text: str
     text_sha256: str
     author_name: str | None
@@ -197,9 +212,15 @@ def _decision_row(comment_id: str, decision: Decision, source: str, actor: str |
 
 
 def add_comment(
-    conn: Connection, comment_id: str, comment: CommentIn, decision: Decision, client: str | None
-) -> None:
-    """Insert a new comment and its first decision; IntegrityError if the id exists."""
+    conn: Connection, external_id: str, comment: CommentIn, decision: Decision, client: str | None
+) -> str:
+    """Insert a new comment and its first decision; returns its key.
+
+    IntegrityError if this client already has a comment with this id, or if another
+    comment took the same key at the same moment (then a retry gets another key).
+    """
+    taken = conn.execute(_KEY_TAKEN, {"comment_id": external_id}).first() is not None
+    comment_id = uuid.uuid4().hex if taken else external_id
     author, article = comment.author, comment.article
     row = _decision_row(comment_id, decision, "service", None)
     conn.execute(
@@ -207,6 +228,7 @@ def add_comment(
         {
             **_current_state(row),
             "id": comment_id,
+            "external_id": external_id,
             "text": comment.text,
             "text_sha256": text_hash(comment.text),
             "author_name": author.name if author else None,
@@ -219,6 +241,7 @@ def add_comment(
         },
     )
     conn.execute(_INSERT_DECISION, row)
+    return comment_id
 
 
 def _current_state(row: dict) -> dict:
@@ -261,21 +284,37 @@ def decide_in_review(
     return True
 
 
-def comment_hash(conn: Connection, comment_id: str) -> str | None:
-    """The stored text hash for an id, or None if no such comment."""
-    return conn.execute(_COMMENT_HASH, {"comment_id": comment_id}).scalar_one_or_none()
+def comment_hash(conn: Connection, client: str, external_id: str) -> str | None:
+    """The stored text hash of this client's comment with this id, or None."""
+    return conn.execute(
+        _COMMENT_HASH, {"client": client, "external_id": external_id}
+    ).scalar_one_or_none()
 
 
 def get_comment(conn: Connection, comment_id: str) -> StoredComment | None:
-    """A comment with its whole decision history, oldest first."""
-    row = conn.execute(select(comments).where(comments.c.id == comment_id)).mappings().first()
+    """A comment by its key, with its whole decision history, oldest first."""
+    return _with_history(conn, select(comments).where(comments.c.id == comment_id))
+
+
+def find_comment(conn: Connection, client: str, external_id: str) -> StoredComment | None:
+    """This client's comment with this id (never another client's), with its history."""
+    return _with_history(
+        conn,
+        select(comments).where(comments.c.client == client, comments.c.external_id == external_id),
+    )
+
+
+def _with_history(conn: Connection, query) -> StoredComment | None:
+    row = conn.execute(query).mappings().first()
     if row is None:
         return None
+    comment_id = row["id"]
     history = conn.execute(
         select(decisions).where(decisions.c.comment_id == comment_id).order_by(decisions.c.id)
     ).mappings()
     return StoredComment(
         id=row["id"],
+        external_id=row["external_id"],
         text=row["text"],
         text_sha256=row["text_sha256"],
         author_name=row["author_name"],

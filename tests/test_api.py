@@ -139,6 +139,28 @@ def test_get_comment_returns_text_author_and_history(client, auth):
     assert body["history"][0]["source"] == "service"
 
 
+@pytest.mark.parametrize("comment_id", ["...", ".a", "a.", "x" * 128, "c-1:2_3.4"])
+def test_ids_other_than_dot_and_dot_dot_are_accepted(client, auth, comment_id):
+    assert post(client, auth, {"text": "Nice", "id": comment_id}).status_code == 200
+    assert client.get(f"/comments/{comment_id}", headers=auth).get_json()["id"] == comment_id
+
+
+@pytest.mark.parametrize("path", ["/comments/a%00b", "/comments/" + "a" * 129, "/comments/a%20b"])
+def test_a_bad_id_in_the_path_is_400_with_the_body_id_rule(client, auth, path):
+    response = client.get(path, headers=auth)
+    assert response.status_code == 400
+    body_id = post(client, auth, {"text": "hi", "id": "a b"}).get_json()
+    assert response.get_json() == body_id  # one rule, one message for both
+
+
+def test_an_integral_number_as_article_id_is_stored_as_that_integer(client, auth):
+    # JSON Schema (and so the OpenAPI document) counts 366.0 as an integer
+    post(client, auth, b'{"id": "n-1", "text": "Nice", "article": {"id": 366.0}}')
+    assert client.get("/comments/n-1", headers=auth).get_json()["article_id"] == "366"
+    fraction = post(client, auth, b'{"text": "Nice", "article": {"id": 366.5}}')
+    assert fraction.status_code == 400
+
+
 def test_get_unknown_comment_is_404(client, auth):
     response = client.get("/comments/nope", headers=auth)
     assert response.status_code == 404
@@ -164,6 +186,41 @@ BAD_INPUT = [
     ("invalid utf-8", b'{"text": "caf\xe9"}', 400, "invalid_utf8"),
     ("lone surrogate", b'{"text": "bad \\ud800 text"}', 400, "invalid_field"),
     ("NUL character", b'{"text": "a\\u0000b"}', 400, "invalid_field"),
+    (
+        "only invisible characters",
+        {"text": "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+        400,
+        "empty_text",
+    ),
+    ("braille blank and Hangul fillers", {"text": "\u2800 \u3164\u115f\uffa0"}, 400, "empty_text"),
+    ("bidi controls and tags", {"text": "\u202e\u2066\u061c\U000e0041\ufe0f"}, 400, "empty_text"),
+    ("repeated key", b'{"text": "nice", "text": "f*** you"}', 400, "duplicate_key"),
+    ("repeated nested key", b'{"text": "hi", "article": {"id": 1, "id": 2}}', 400, "duplicate_key"),
+    (
+        "huge integer in an unknown field",
+        b'{"text": "hi", "x": ' + b"9" * 5000 + b"}",
+        400,
+        "invalid_json",
+    ),
+    ("huge negative integer", b'{"text": "hi", "id": -' + b"1" * 4301 + b"}", 400, "invalid_json"),
+    ("id '.'", {"text": "hi", "id": "."}, 400, "invalid_field"),
+    ("id '..'", {"text": "hi", "id": ".."}, 400, "invalid_field"),
+    ("id with NUL", {"text": "hi", "id": "a\u0000"}, 400, "invalid_field"),
+    ("id over 128", {"text": "hi", "id": "a" * 129}, 400, "invalid_field"),
+    ("article id over 128", {"text": "hi", "article": {"id": "a" * 129}}, 400, "invalid_field"),
+    (
+        "article id integer over 128 digits",
+        {"text": "hi", "article": {"id": 10**128}},
+        400,
+        "invalid_field",
+    ),
+    ("author name over 500", {"text": "hi", "author": {"name": "a" * 501}}, 400, "invalid_field"),
+    (
+        "article title over 1000",
+        {"text": "hi", "article": {"id": 1, "title": "t" * 1001}},
+        400,
+        "invalid_field",
+    ),
     (
         "deep nesting",
         b'{"text": "hi", "author": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
@@ -260,6 +317,41 @@ def test_openapi_document_describes_moderate(client):
     assert schema["required"] == ["text"]
     assert schema["properties"]["text"]["maxLength"] == 10_000
     assert "Decision" in doc["components"]["schemas"]
+
+
+def _strings(node, where="#"):
+    """Every schema of type string in a document, with where it is."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" or "string" in (node.get("type") or []):
+            yield where, node
+        for key, value in node.items():
+            yield from _strings(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, f"{where}/{i}")
+
+
+def test_openapi_document_bounds_every_input_string_and_the_id_pattern(client):
+    doc = client.get("/openapi.json").get_json()
+    inputs = {
+        "paths": doc["paths"]["/comments/{comment_id}"]["get"]["parameters"],
+        "body": doc["paths"]["/moderate"]["post"]["requestBody"],
+        "schemas": {
+            name: schema
+            for name, schema in doc["components"]["schemas"].items()
+            if name.endswith("Payload")
+        },
+    }
+    found = list(_strings(inputs))
+    assert len(found) >= 8
+    assert [where for where, schema in found if "maxLength" not in schema] == []
+    path_id = doc["paths"]["/comments/{comment_id}"]["get"]["parameters"][0]["schema"]
+    body_id = doc["paths"]["/moderate"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ]["properties"]["id"]["anyOf"][0]
+    assert path_id == body_id and path_id["maxLength"] == 128
+    article_id = doc["components"]["schemas"]["ArticlePayload"]["properties"]["id"]["anyOf"]
+    assert len(str(article_id[1]["maximum"])) == len(str(article_id[1]["minimum"])) == 128
 
 
 def test_classifier_failure_sends_comment_to_review_and_stores_it(app, client, auth, caplog):

@@ -81,3 +81,36 @@ def test_a_damaged_backup_imports_nothing(source, tmp_path):
     assert "nothing was imported" in failed.stderr
     exported = json.loads(moderation(target, "export", tmp_path / "empty.jsonl").stdout)
     assert exported["comments"] == 0
+
+
+def test_two_clients_with_one_id_round_trip_and_a_version_1_file_still_imports(tmp_path):
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    app = create_app({"database_url": url, "model_path": None})
+    engine = app.extensions[api.EXTENSION].engine
+    with engine.begin() as conn:
+        keys = [store.create_key(conn, name) for name in ("cms", "forum")]
+    for key, text in zip(keys, ("From the CMS", "From the forum"), strict=True):
+        body = {"id": "same", "text": text}
+        headers = {"Authorization": f"Bearer {key}"}
+        assert app.test_client().post("/moderate", json=body, headers=headers).status_code == 200
+    engine.dispose()
+    backup = tmp_path / "two.jsonl"
+    exported = json.loads(moderation(url, "export", backup).stdout)
+    target = f"sqlite:///{tmp_path / 'target.db'}"
+    assert json.loads(moderation(target, "import", backup).stdout)["sha256"] == exported["sha256"]
+    # a file written before migration 0003: version 1, no external_id
+    lines = backup.read_text(encoding="utf-8").splitlines()
+    old = [json.dumps({"format": "moderation-export", "version": 1})]
+    for line in lines[1:]:
+        record = json.loads(line)
+        del record["external_id"]
+        old.append(json.dumps(record))
+    v1 = tmp_path / "v1.jsonl"
+    v1.write_text("\n".join(old[:2]) + "\n", encoding="utf-8")
+    older = f"sqlite:///{tmp_path / 'older.db'}"
+    assert json.loads(moderation(older, "import", v1).stdout)["comments"] == 1
+    record = json.loads(old[1])
+    app = create_app({"database_url": older, "model_path": None})
+    with app.extensions[api.EXTENSION].engine.connect() as conn:
+        assert store.get_comment(conn, record["id"]).external_id == record["id"]
+    app.extensions[api.EXTENSION].engine.dispose()

@@ -64,6 +64,90 @@ def test_upgrade_from_0001_keeps_rows_and_fills_the_queue_state(database_url):
         engine.dispose()
 
 
+def test_upgrade_from_0002_gives_each_comment_its_client_and_own_id(database_url):
+    from service import api, create_app
+
+    engine = db.make_engine(database_url)
+    try:
+        db.upgrade(engine, "0002")
+        at = datetime(2026, 1, 2, tzinfo=UTC)
+        with engine.begin() as conn:
+            for cid, client in (("old-1", "cms"), ("old-2", "forum")):
+                conn.execute(
+                    text(
+                        "INSERT INTO comments (id, text, text_sha256, client, received_at, "
+                        "verdict, status, categories, language, decided_at) VALUES "
+                        "(:id, :text, :sha, :client, :at, 'reject', 'in_review', '[]', 'en', :at)"
+                    ),
+                    {
+                        "id": cid,
+                        "text": cid,
+                        "sha": store.text_hash(cid),
+                        "client": client,
+                        "at": at,
+                    },
+                )
+                conn.execute(
+                    text(
+                        "INSERT INTO decisions (comment_id, verdict, status, categories, reasons, "
+                        "scores, language, model_version, policy_version, source, actor, created_at) "
+                        "VALUES (:c, 'reject', 'in_review', '[]', '[]', '{}', 'en', 'none', 'p1', "
+                        "'service', NULL, :at)"
+                    ),
+                    {"c": cid, "at": at},
+                )
+            key = store.create_key(conn, "cms")
+    finally:
+        engine.dispose()
+    app = create_app({"database_url": database_url, "model_path": None})  # upgrades to head
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {key}"}
+    try:
+        with app.extensions[api.EXTENSION].engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, external_id FROM comments ORDER BY id")).all()
+            assert [tuple(r) for r in rows] == [("old-1", "old-1"), ("old-2", "old-2")]
+            assert conn.execute(text("SELECT count(*) FROM decisions")).scalar() == 2
+        assert client.get("/comments/old-1", headers=auth).get_json()["text"] == "old-1"
+        assert client.get("/comments/old-2", headers=auth).status_code == 404  # forum's
+        # the client keeps its id: a resubmission replays, another text conflicts
+        again = client.post("/moderate", json={"id": "old-1", "text": "old-1"}, headers=auth)
+        assert again.status_code == 200 and again.get_json()["status"] == "in_review"
+        assert (
+            client.post("/moderate", json={"id": "old-1", "text": "x"}, headers=auth).status_code
+            == 409
+        )
+        # and may use another client's id, which gets a key of its own
+        assert (
+            client.post("/moderate", json={"id": "old-2", "text": "Nice"}, headers=auth).status_code
+            == 200
+        )
+        assert client.get("/comments/old-2", headers=auth).get_json()["text"] == "Nice"
+    finally:
+        app.extensions[api.EXTENSION].engine.dispose()
+
+
+def test_downgrade_from_0003_to_0002_keeps_the_comments(database_url):
+    engine = db.make_engine(database_url)
+    try:
+        db.upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO comments (id, external_id, text, text_sha256, client, received_at) "
+                    "VALUES ('d-1', 'd-1', 't', :sha, 'cms', :at)"
+                ),
+                {"sha": store.text_hash("t"), "at": datetime(2026, 1, 2, tzinfo=UTC)},
+            )
+        config = db.alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT id FROM comments")).scalars().all() == ["d-1"]
+    finally:
+        engine.dispose()
+
+
 def test_upgrade_from_0002_keeps_reviewers_who_then_log_in_with_version_0(database_url):
     from service import reviews
 

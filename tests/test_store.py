@@ -134,3 +134,40 @@ def test_api_stores_comment_and_decision_on_both_databases(database_url):
     assert stored.text == "I will kill you 👏" and len(stored.decisions) == 1
     assert stored.current.categories == ["threat"]
     engine.dispose()
+
+
+WIDEST = [
+    {"id": "i" * 128, "text": "widest id"},
+    {"text": "widest article id", "article": {"id": "a" * 128, "title": "t" * 1000}},
+    {"text": "widest integer article id", "article": {"id": 10**128 - 1}},
+    {"text": "most negative article id", "article": {"id": -(10**127 - 1)}},
+    {"text": "widest author", "author": {"name": "n" * 500, "email": "e" * 500}},
+]
+TOO_WIDE = [
+    {"id": "i" * 129, "text": "x"},
+    {"text": "x", "article": {"id": "a" * 129}},
+    {"text": "x", "article": {"id": 10**128}},
+    {"text": "x", "article": {"id": -(10**127)}},
+    {"text": "x", "author": {"name": "n" * 501}},
+    {"text": "x", "article": {"id": "a\x00"}},
+]
+
+
+def test_every_width_the_validator_allows_fits_its_column_and_no_wider(database_url):
+    from service import api, create_app
+
+    app = create_app({"database_url": database_url, "model_path": None})
+    engine = app.extensions[api.EXTENSION].engine
+    with engine.begin() as conn:
+        headers = {"Authorization": f"Bearer {store.create_key(conn, 'cms')}"}
+    client = app.test_client()
+    try:
+        for body in WIDEST:
+            assert client.post("/moderate", json=body, headers=headers).status_code == 200, body
+        for body in TOO_WIDE:
+            response = client.post("/moderate", json=body, headers=headers)
+            assert response.status_code == 400, (body, response.get_json())
+        for path in ("/comments/a%00b", "/comments/" + "x" * 129, "/comments/.."):
+            assert client.get(path, headers=headers).status_code == 400, path
+    finally:
+        engine.dispose()

@@ -7,7 +7,7 @@ key (address or username) for the login limit when no Redis is configured, so al
 workers count together; rows older than the limit's window are deleted as new ones come.
 
 Revision ID: 0004
-Revises: 0002 (re-chained onto 0003 at merge)
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
