@@ -16,7 +16,6 @@ import re
 import selectors
 import socket
 import time
-from concurrent import futures
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -52,12 +51,21 @@ class Answer:
     message: str
 
 
+@dataclass(frozen=True)
+class Need:
+    """A request whose length is known: complete once this many bytes have arrived."""
+
+    total: int
+
+
 # What `framing` finds: the request is not all there yet, or it is, or it gets an answer.
 INCOMPLETE = "incomplete"
 COMPLETE = "complete"
+# Chunks in one body: each is looked at again on every read until the last one arrives.
+MAX_CHUNKS = 1024
 
 
-def framing(data: bytes, max_body_bytes: int) -> str | Answer:
+def framing(data: bytes, max_body_bytes: int) -> str | Answer | Need:
     """Whether `data` holds a whole HTTP/1.1 request (head and body), judged by its framing.
 
     Anything malformed counts as complete: gunicorn's parser then names the fault.
@@ -84,7 +92,7 @@ def framing(data: bytes, max_body_bytes: int) -> str | Answer:
     length = int(next(iter(lengths)))
     if length > max_body_bytes:
         return Answer(413, f"the body is larger than {max_body_bytes} bytes")
-    return COMPLETE if len(data) >= body + length else INCOMPLETE
+    return COMPLETE if len(data) >= body + length else Need(body + length)
 
 
 def _chunked(data: bytes, pos: int, max_body_bytes: int) -> str | Answer:
@@ -94,7 +102,7 @@ def _chunked(data: bytes, pos: int, max_body_bytes: int) -> str | Answer:
     reads the body, which then fails as a 500.
     """
     size = 0
-    while True:
+    for _ in range(MAX_CHUNKS):
         line_end = data.find(b"\r\n", pos)
         if line_end < 0:
             return INCOMPLETE if len(data) - pos < 1024 else Answer(400, "invalid chunk size")
@@ -116,6 +124,7 @@ def _chunked(data: bytes, pos: int, max_body_bytes: int) -> str | Answer:
         if data[pos : pos + 2] != b"\r\n":
             return Answer(400, "a chunk is not followed by CRLF")
         pos += 2
+    return Answer(400, f"the body has more than {MAX_CHUNKS} chunks")
 
 
 def _expects_continue(data: bytes) -> bool:
@@ -173,31 +182,15 @@ class _Reading:
     deadline: float
     data: bytearray = field(default_factory=bytearray)
     continued: bool = False
-
-
-class _Inline(futures.Executor):
-    """Runs each call at once on the caller's thread: the event loop itself."""
-
-    def submit(self, fn, /, *args, **kwargs) -> futures.Future:
-        future: futures.Future = futures.Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as exc:  # SystemExit (gunicorn's signal handlers) goes through
-            future.set_exception(exc)
-        return future
+    # What earlier reads found, so that a byte-a-second client costs no rescans.
+    scanned: int = 0  # bytes searched for the end of the head without finding it
+    need: int = 0  # the whole request's length, once its head says
 
 
 class ReadingWorker(ThreadWorker):
     """gthread, except that the event loop reads each request whole before a thread runs it."""
 
     limits = ReadLimits(max_body_bytes=512 * 1024, timeout=10.0)
-
-    def get_thread_pool(self) -> futures.Executor:
-        """With one thread, requests run on the loop's own thread, as in a sync worker:
-        handing each to a pool thread costs GIL switches and buys no concurrency."""
-        if self.cfg.threads == 1:
-            return _Inline()
-        return super().get_thread_pool()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -230,8 +223,17 @@ class ReadingWorker(ThreadWorker):
 
     def _advance(self, conn, state: _Reading) -> bool:
         """Hand a complete request on, or answer it; True once the loop is done reading it."""
-        verdict = framing(state.data, self.limits.max_body_bytes)
-        if verdict == INCOMPLETE:
+        data = state.data
+        if len(data) < state.need:
+            return False
+        if not state.need and data.find(_HEAD_END, max(0, state.scanned - 3)) < 0:
+            state.scanned = len(data)
+            if len(data) <= MAX_HEAD_BYTES:
+                return False
+        verdict = framing(data, self.limits.max_body_bytes)
+        if isinstance(verdict, Need):
+            state.need = verdict.total
+        if verdict == INCOMPLETE or isinstance(verdict, Need):
             if not state.continued and _HEAD_END in state.data and _expects_continue(state.data):
                 state.continued = True  # the client waits for this before sending its body
                 self._send(conn, b"HTTP/1.1 100 Continue\r\n\r\n")

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from service.worker import COMPLETE, INCOMPLETE, Answer, framing
+from service.config import ConfigError, from_env
+from service.worker import COMPLETE, INCOMPLETE, MAX_CHUNKS, Answer, Need, framing
 from tests.live import serving
 from tests.slow import raw_request, slow_clients, timed_probes
 
@@ -19,7 +20,7 @@ HEAD = b"POST /moderate HTTP/1.1\r\nHost: x\r\n"
     [
         (b"GET / HTTP/1.1\r\nHost: x\r\n", INCOMPLETE),
         (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", COMPLETE),
-        (HEAD + b"Content-Length: 5\r\n\r\nabc", INCOMPLETE),
+        (HEAD + b"Content-Length: 5\r\n\r\nabc", Need(len(HEAD) + 21 + 5)),
         (HEAD + b"content-length:  5 \r\n\r\nabcde", COMPLETE),
         (HEAD + b"Content-Length: 1001\r\n\r\n", Answer(413, "")),
         # malformed headers go to gunicorn's parser, which names the fault
@@ -46,6 +47,16 @@ def test_framing_waits_for_whole_requests(data, expected):
         assert isinstance(verdict, Answer) and verdict.status == expected.status
     else:
         assert verdict == expected
+
+
+def test_framing_refuses_a_body_of_countless_tiny_chunks():
+    chunks = HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + b"1\r\nx\r\n" * MAX_CHUNKS
+    assert framing(chunks, 100_000) == Answer(400, f"the body has more than {MAX_CHUNKS} chunks")
+    assert framing(chunks + b"0\r\n\r\n", 100_000) == Answer(
+        400, f"the body has more than {MAX_CHUNKS} chunks"
+    )
+    fewer = HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + b"1\r\nx\r\n" * (MAX_CHUNKS - 1)
+    assert framing(fewer + b"0\r\n\r\n", 100_000) == COMPLETE
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +209,14 @@ def test_werkzeug_errors_keep_the_json_error_shape(server):
         assert status == expected, body
         assert headers["content-type"] == "application/json"
         assert set(json.loads(body)) == {"error", "message"}
+
+
+@pytest.mark.parametrize("raw", ["0", "-3", "ten", "1.5"])
+def test_read_timeout_setting_refuses_what_is_not_positive_seconds(tmp_path, raw):
+    with pytest.raises(ConfigError, match="MODERATION_READ_TIMEOUT"):
+        from_env(tmp_path, {"MODERATION_READ_TIMEOUT": raw})
+
+
+def test_read_timeout_setting_defaults_to_ten_seconds(tmp_path):
+    assert from_env(tmp_path, {}).read_timeout == 10
+    assert from_env(tmp_path, {"MODERATION_READ_TIMEOUT": "30"}).read_timeout == 30
