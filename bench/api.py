@@ -6,7 +6,7 @@ an endpoint calling a plain scikit-learn TF-IDF + logistic regression pipeline p
 (gunicorn sync workers), and /moderate, which runs the whole path: auth, validation, rules,
 language, the model (with --model), policy and a durable SQLite write per request; twice:
 on gunicorn's sync workers (`/moderate sync`) and as `moderation serve` runs it, on its
-request-reading workers with 4 threads each.
+request-reading workers (one thread each, the default).
 
     .venv/bin/python bench/api.py [--seconds 15] [--model models/classifier.joblib]
 """
@@ -55,12 +55,14 @@ end
 """
 
 
-# `moderation serve` as it was before its reading worker: gunicorn's sync workers.
+# `moderation serve` as it was before its reading worker: gunicorn's sync workers (one
+# thread: with more, gunicorn would run its threaded worker instead).
 SYNC_SERVE = """
 import sys
 from service import create_app
 from service.server import Server
-Server(create_app(), "127.0.0.1", int(sys.argv[3]), int(sys.argv[1]), False, worker="sync").run()
+app = create_app()
+Server(app, "127.0.0.1", int(sys.argv[3]), int(sys.argv[1]), False, 1, "sync").run()
 """
 
 

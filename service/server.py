@@ -15,8 +15,8 @@ class Server(BaseApplication):
     """Gunicorn serving an app built once in the master (schema upgraded, rules compiled).
 
     Each worker process reads requests whole in its event loop (`service.worker`) and runs
-    them on `threads` threads; `worker="sync"` serves with gunicorn's sync workers instead
-    (bench/api.py compares the two).
+    them there (`threads=1`) or on a pool of `threads`; `worker="sync"` with `threads=1`
+    serves with gunicorn's sync workers instead (bench/api.py compares the two).
     """
 
     def __init__(
@@ -26,7 +26,7 @@ class Server(BaseApplication):
         port: int,
         workers: int,
         access_log: bool,
-        threads: int = 4,
+        threads: int = 1,
         worker: str | None = None,
     ) -> None:
         self.application = app

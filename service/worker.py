@@ -4,9 +4,9 @@ Gunicorn's sync worker gives each connection the whole process, and its threaded
 gives it a pool thread, from the first byte until the request is read: a client that sends
 a byte a second (slowloris, or a slow body) holds a worker for as long as it likes, and a
 handful of them stop the service. Here the worker's event loop reads every request itself,
-without blocking, up to a size limit and a deadline, and hands it to a pool thread only
-once it is complete; the thread then parses it from memory, never from the socket. A slow
-client costs a buffer and a poller entry until its deadline, not a thread.
+without blocking, up to a size limit and a deadline, and runs it only once it is complete
+(on the loop's thread, or a pool thread with `threads` > 1), parsing it from memory, never
+from the socket. A slow client costs a buffer and a poller entry until its deadline.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 import selectors
 import socket
 import time
+from concurrent import futures
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -68,7 +69,8 @@ MAX_CHUNKS = 1024
 def framing(data: bytes, max_body_bytes: int) -> str | Answer | Need:
     """Whether `data` holds a whole HTTP/1.1 request (head and body), judged by its framing.
 
-    Anything malformed counts as complete: gunicorn's parser then names the fault.
+    `Need` means incomplete, with the length it must reach. Malformed headers count as
+    complete: gunicorn's parser then names the fault.
     """
     end = data.find(_HEAD_END)
     if end < 0:
@@ -187,10 +189,30 @@ class _Reading:
     need: int = 0  # the whole request's length, once its head says
 
 
+class _Inline(futures.Executor):
+    """Runs each call at once on the caller's thread: the event loop itself."""
+
+    def submit(self, fn, /, *args, **kwargs) -> futures.Future:
+        future: futures.Future = futures.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # SystemExit (gunicorn's signal handlers) goes through
+            future.set_exception(exc)
+        return future
+
+
 class ReadingWorker(ThreadWorker):
-    """gthread, except that the event loop reads each request whole before a thread runs it."""
+    """gthread, except that the event loop reads each request whole before it is run."""
 
     limits = ReadLimits(max_body_bytes=512 * 1024, timeout=10.0)
+
+    def get_thread_pool(self) -> futures.Executor:
+        """With one thread, complete requests run on the loop's own thread, one at a time
+        as in a sync worker: the judging is CPU-bound, and pool threads of one process
+        only contend for the GIL (measured slower)."""
+        if self.cfg.threads == 1:
+            return _Inline()
+        return super().get_thread_pool()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
