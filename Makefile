@@ -13,12 +13,15 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 
-# Browser tests drive Debian's chromium: installed here where we may (root, or sudo
-# without a password); elsewhere they skip with the reason.
+# Browser tests drive Debian's chromium, and the proxy tests Debian's nginx with
+# deploy/nginx/: installed here where we may (root, or sudo without a password); elsewhere
+# they skip with the reason.
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	@command -v chromium >/dev/null || $(APT) chromium || \
 		echo "chromium not installed: the browser tests will skip"
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || $(APT) nginx || \
+		echo "nginx not installed: the proxy tests will skip"
 
 run: install
 	$(BIN)/moderation serve

@@ -1,10 +1,12 @@
 """Throughput and latency of POST /moderate under gunicorn, beside a bare Flask endpoint.
 
-All servers run with 2 sync workers on 127.0.0.1 and are measured in the same run by wrk
-(Debian package `wrk`) at concurrency 8 for a bounded time: a bare Flask JSON endpoint, an
-endpoint calling a plain scikit-learn TF-IDF + logistic regression pipeline per request,
-and /moderate, which runs the whole path: auth, validation, rules, language, the model
-(with --model), policy and a durable SQLite write per request.
+All servers run with 2 workers on 127.0.0.1 and are measured in the same run by wrk
+(Debian package `wrk`) at concurrency 8 for a bounded time: a bare Flask JSON endpoint and
+an endpoint calling a plain scikit-learn TF-IDF + logistic regression pipeline per request
+(gunicorn sync workers), and /moderate, which runs the whole path: auth, validation, rules,
+language, the model (with --model), policy and a durable SQLite write per request; twice:
+on gunicorn's sync workers (`/moderate sync`) and as `moderation serve` runs it, on its
+request-reading workers (one thread each, the default).
 
     .venv/bin/python bench/api.py [--seconds 15] [--model models/classifier.joblib]
 """
@@ -50,6 +52,17 @@ request = function()
   i = i + 1
   return wrk.format(nil, "/moderate", nil, bodies[(i %% #bodies) + 1])
 end
+"""
+
+
+# `moderation serve` as it was before its reading worker: gunicorn's sync workers (one
+# thread: with more, gunicorn would run its threaded worker instead).
+SYNC_SERVE = """
+import sys
+from service import create_app
+from service.server import Server
+app = create_app()
+Server(app, "127.0.0.1", int(sys.argv[3]), int(sys.argv[1]), False, 1, "sync").run()
 """
 
 
@@ -145,11 +158,12 @@ def main() -> None:
     servers = {
         "bare Flask": gunicorn("bench.bare_app:app", args.workers),
         "plain pipeline": gunicorn("bench.plain_app:app", args.workers),
+        "/moderate sync": [BIN / "python", "-c", SYNC_SERVE, str(args.workers), "--port"],
         "/moderate": [BIN / "moderation", "serve", "--workers", str(args.workers), "--port"],
     }
     for name, command in servers.items():
         port = free_port()
-        target = str(port) if name == "/moderate" else f"127.0.0.1:{port}"
+        target = str(port) if name.startswith("/moderate") else f"127.0.0.1:{port}"
         with (tmp / f"{port}.log").open("wb") as log:
             proc = subprocess.Popen([*command, target], env=env, stdout=log, stderr=log)
         try:
@@ -176,6 +190,11 @@ def main() -> None:
         )
     mod = results["/moderate"]
     plain = results["plain pipeline"]["rps"]
+    sync = results["/moderate sync"]
+    print(
+        f"reading worker vs sync workers: {mod['rps'] / sync['rps']:.2f} of the throughput, "
+        f"p99 {mod['p99']:.1f} ms vs {sync['p99']:.1f} ms"
+    )
     print(
         f"decisions stored: {stored} (wrk counted {mod['requests']} /moderate requests in the "
         f"measured run, plus warm-up)"

@@ -78,9 +78,12 @@ class Server:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
-                conn.request("GET", "/health")
-                if conn.getresponse().status in (200, 503):  # 503: up, a dependency away
-                    return
+                try:  # closed here: the server keeps connections alive
+                    conn.request("GET", "/health")
+                    if conn.getresponse().status in (200, 503):  # 503: up, a dependency away
+                        return
+                finally:
+                    conn.close()
             except OSError:
                 pass
             time.sleep(0.1)
@@ -113,14 +116,15 @@ def post(port: int, key: str, comment_id: str, text: str) -> Outcome:
     body = json.dumps({"id": comment_id, "text": text})
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
     started = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         conn.request("POST", "/moderate", body, headers)
         response = conn.getresponse()
         data = response.read()
-        conn.close()
     except (OSError, http.client.HTTPException):
         return Outcome(None, time.perf_counter() - started)
+    finally:
+        conn.close()
     parsed = json.loads(data) if data[:1] == b"{" else None
     return Outcome(response.status, time.perf_counter() - started, parsed)
 

@@ -71,9 +71,10 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=1, show_default=True, type=click.IntRange(1, 64))
 @click.option("--access-log/--no-access-log", default=False, show_default=True)
-def serve(host: str, port: int, workers: int, access_log: bool) -> None:
+def serve(host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
     """Serve the API under gunicorn (the schema is upgraded first)."""
     from service.server import Server
 
@@ -81,7 +82,7 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> None:
     counters = app.extensions[api.EXTENSION].ratelimit_store
     if counters is not None:
         counters.reachable()  # logs one warning if not; the limits then let requests through
-    Server(app, host, port, workers, access_log).run()
+    Server(app, host, port, workers, access_log, threads=threads).run()
 
 
 @main.group()

@@ -32,6 +32,9 @@ class Settings:
     max_text_length: int = 10_000
     # A body carries the text plus the article's title and text, so it may be larger.
     max_body_bytes: int = 512 * 1024
+    # Seconds a client has to send a whole request (headers and body) once it connects;
+    # `moderation serve` answers 408 past it, so a slow client cannot hold a worker.
+    read_timeout: int = 10
     rules_dir: Path | None = None
     model_path: Path | None = None
     supported_languages: tuple[str, ...] = ("en",)
@@ -203,6 +206,7 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         secret_key_generated=generated,
         max_text_length=_int(env, "MODERATION_MAX_TEXT_LENGTH", 10_000),
         max_body_bytes=_int(env, "MODERATION_MAX_BODY_BYTES", 512 * 1024),
+        read_timeout=_int(env, "MODERATION_READ_TIMEOUT", 10),
         rules_dir=Path(rules_dir) if rules_dir else None,
         model_path=Path(model_path) if model_path else None,
         supported_languages=languages or ("en",),

@@ -8,22 +8,45 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from service import api
+from service.worker import ReadLimits, worker_class
 
 
 class Server(BaseApplication):
-    """Gunicorn serving an app built once in the master (schema upgraded, rules compiled)."""
+    """Gunicorn serving an app built once in the master (schema upgraded, rules compiled).
 
-    def __init__(self, app: Flask, host: str, port: int, workers: int, access_log: bool) -> None:
+    Each worker process reads requests whole in its event loop (`service.worker`) and runs
+    them there (`threads=1`) or on a pool of `threads`; `worker="sync"` with `threads=1`
+    serves with gunicorn's sync workers instead (bench/api.py compares the two).
+    """
+
+    def __init__(
+        self,
+        app: Flask,
+        host: str,
+        port: int,
+        workers: int,
+        access_log: bool,
+        threads: int = 1,
+        worker: str | None = None,
+    ) -> None:
         self.application = app
+        settings = app.extensions[api.EXTENSION].settings
+        limits = ReadLimits(max_body_bytes=settings.max_body_bytes, timeout=settings.read_timeout)
         self.options = {
             "bind": f"{host}:{port}",
             "workers": workers,
+            "threads": threads,
             "preload_app": True,
-            "worker_class": "sync",
+            "worker_class": worker or worker_class(limits),
+            # The worker's event loop frames HTTP/1.1 requests itself: no HTTP/2.
+            "http_protocols": "h1",
             "timeout": 30,
             "graceful_timeout": 10,
             "accesslog": "-" if access_log else None,
             "post_fork": _post_fork,
+            # Gunicorn's control socket (gunicornc) defaults to one path per user, so every
+            # instance on a host would fight over it; nothing here uses it.
+            "control_socket_disable": True,
         }
         super().__init__()
 
