@@ -162,7 +162,7 @@ def write_floors(path: Path, mode: str, rows: Sequence[Row]) -> None:
     """Record this mode's floors in `path`, keeping the other mode's."""
     current = json.loads(path.read_text()) if path.exists() else {}
     floors = current.get("floors", {})
-    floors[mode] = {r.functionality: floor(r.accuracy) for r in rows if r.functionality != TOTAL}
+    floors[mode] = {r.functionality: floor(r.accuracy) for r in rows}
     document = {
         "about": (
             "Accuracy per functionality measured with the committed model (rules+model) and "
