@@ -7,7 +7,8 @@ functionality it prints: cases, accuracy (a harmful case is correct when it is n
 published: rejected, or sent to review; a clean case only when approved as final), and
 the three figures a pre-moderation desk reads: harmful auto-published (approved as
 final, share of the harmful cases), clean auto-rejected (rejected as final, share of the
-clean cases) and the share sent to review. `--floors FILE` records today's accuracies,
+clean cases) and the share sent to review; and, as a diagnostic, how many of the harmful
+cases it stopped name the category POLICY.md gives them. `--floors FILE` records today's accuracies,
 rounded down to 0.05, as the floors `tests/test_functional_suite.py` holds the service to.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from service import build_moderator
 from service.config import DEFAULT_MODEL_PATH, Settings
-from service.domain import Status, Verdict
+from service.domain import Category, Status, Verdict
 from service.pipeline import Moderator, moderate
 from tests.functional.cases import BY_ID, Case, Kind, cases
 
@@ -31,7 +32,8 @@ RULES_ONLY, WITH_MODEL = "rules", "rules+model"  # the modes of tests/conftest.p
 # Issue 11's targets: every functionality at 0.90, contrast sets at 0.95 approved.
 TARGET_HATEFUL, TARGET_CONTRAST = 0.90, 0.95
 FLOOR_STEP = 0.05
-TOTAL = "all"
+HATEFUL_TOTAL, CONTRAST_TOTAL, TOTAL = "all hateful", "all contrasts", "all"
+TOTALS = (HATEFUL_TOTAL, CONTRAST_TOTAL, TOTAL)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Outcome:
     case: Case
     verdict: Verdict
     status: Status
+    categories: tuple[Category, ...]
 
     @property
     def published(self) -> bool:
@@ -58,6 +61,11 @@ class Outcome:
     def correct(self) -> bool:
         return not self.published if self.case.harmful else self.published
 
+    @property
+    def named(self) -> bool:
+        """A harmful case stopped under the category POLICY.md gives it."""
+        return self.case.harmful and not self.published and self.case.category in self.categories
+
 
 @dataclass(frozen=True)
 class Row:
@@ -71,6 +79,7 @@ class Row:
     auto_published: int  # harmful cases approved as final
     auto_rejected: int  # clean cases rejected as final
     review: int  # cases sent to review, harmful or clean
+    named: int  # harmful cases stopped under their expected category
 
     @property
     def accuracy(self) -> float:
@@ -95,7 +104,7 @@ def judge(suite: Iterable[Case], moderator: Moderator) -> list[Outcome]:
     out = []
     for case in suite:
         decision = moderate(case.text, moderator)
-        out.append(Outcome(case, decision.verdict, decision.status))
+        out.append(Outcome(case, decision.verdict, decision.status, decision.categories))
     return out
 
 
@@ -109,17 +118,25 @@ def _row(name: str, kind: str, outcomes: Sequence[Outcome]) -> Row:
         auto_published=sum(o.case.harmful and o.published for o in outcomes),
         auto_rejected=sum(not o.case.harmful and o.rejected_final for o in outcomes),
         review=sum(o.in_review for o in outcomes),
+        named=sum(o.named for o in outcomes),
     )
 
 
 def summarise(outcomes: Sequence[Outcome]) -> list[Row]:
-    """One row per functionality in the suite's order, then the whole suite (TOTAL)."""
+    """One row per functionality in the suite's order, then one per kind and the whole suite."""
     by: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by.setdefault(outcome.case.functionality, []).append(outcome)
     order = list(BY_ID)
     rows = [_row(name, BY_ID[name].kind.value, by[name]) for name in sorted(by, key=order.index)]
-    return [*rows, _row(TOTAL, "", outcomes)]
+    hateful = [o for o in outcomes if BY_ID[o.case.functionality].kind is Kind.HATEFUL]
+    contrasts = [o for o in outcomes if BY_ID[o.case.functionality].kind is Kind.CONTRAST]
+    return [
+        *rows,
+        _row(HATEFUL_TOTAL, Kind.HATEFUL.value, hateful),
+        _row(CONTRAST_TOTAL, Kind.CONTRAST.value, contrasts),
+        _row(TOTAL, "", outcomes),
+    ]
 
 
 def floor(accuracy: float) -> float:
@@ -134,7 +151,7 @@ def _share(count: int, of: int) -> str:
 def table(rows: Sequence[Row], markdown: bool = False) -> str:
     """The rows as a plain or a Markdown table."""
     head = ["functionality", "kind", "cases", "accuracy", "auto-published", "auto-rejected"]
-    head.append("to review")
+    head += ["to review", "category named"]
     body = [
         [
             r.functionality,
@@ -144,6 +161,7 @@ def table(rows: Sequence[Row], markdown: bool = False) -> str:
             _share(r.auto_published, r.harmful),
             _share(r.auto_rejected, r.clean),
             _share(r.review, r.cases),
+            _share(r.named, r.harmful - r.auto_published),
         ]
         for r in rows
     ]
