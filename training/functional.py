@@ -208,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     model = None if args.rules_only else args.model
     moderator = build_moderator(Settings(database_url="sqlite://", model_path=model))
     rows = summarise(judge(cases(), moderator))
-    print(f"mode {mode_of(moderator)}, model {moderator.classifier.version}")
+    version = moderator.classifier.version
+    print(f"mode {mode_of(moderator)}, model {version}, policy {moderator.policy.version}")
     print(table(rows, markdown=args.markdown))
     if args.floors:
         write_floors(args.floors, mode_of(moderator), rows)
