@@ -1,6 +1,7 @@
 """The functional suite (tests/functional/cases.py) judged by the whole service.
 
-    python -m training.functional [--model PATH | --rules-only] [--markdown] [--floors FILE]
+    python -m training.functional [--model PATH | --rules-only] [--markdown] [--groups]
+                                  [--floors FILE]
 
 Every case goes through `service.pipeline.moderate()`, built as the tests build it. Per
 functionality it prints: cases, accuracy (a harmful case is correct when it is not
@@ -8,7 +9,8 @@ published: rejected, or sent to review; a clean case only when approved as final
 the three figures a pre-moderation desk reads: harmful auto-published (approved as
 final, share of the harmful cases), clean auto-rejected (rejected as final, share of the
 clean cases) and the share sent to review; and, as a diagnostic, how many of the harmful
-cases it stopped name the category POLICY.md gives them. `--floors FILE` records today's accuracies,
+cases it stopped name the category POLICY.md gives them. `--groups` adds the same figures
+per target group. `--floors FILE` records today's accuracies,
 rounded down to 0.05, as the floors `tests/test_functional_suite.py` holds the service to.
 """
 
@@ -26,7 +28,7 @@ from service import build_moderator
 from service.config import DEFAULT_MODEL_PATH, Settings
 from service.domain import Category, Status, Verdict
 from service.pipeline import Moderator, moderate
-from tests.functional.cases import BY_ID, Case, Kind, cases
+from tests.functional.cases import BY_ID, GROUPS, Case, Kind, cases
 
 RULES_ONLY, WITH_MODEL = "rules", "rules+model"  # the modes of tests/conftest.py `moderator`
 # Issue 11's targets: every functionality at 0.90, contrast sets at 0.95 approved.
@@ -139,6 +141,17 @@ def summarise(outcomes: Sequence[Outcome]) -> list[Row]:
     ]
 
 
+def by_group(outcomes: Sequence[Outcome]) -> list[Row]:
+    """One row per protected target group over the cases crossed with every group, so
+    that one group judged worse than the others shows (slurs, which name their own
+    group, are left out)."""
+    by: dict[str, list[Outcome]] = {g.id: [] for g in GROUPS}
+    for o in outcomes:
+        if o.case.group in by and o.case.functionality not in ("slur", "slur_reported"):
+            by[o.case.group].append(o)
+    return [_row(group, "", group_outcomes) for group, group_outcomes in by.items()]
+
+
 def floor(accuracy: float) -> float:
     """`accuracy` rounded down to FLOOR_STEP (0.947 -> 0.90, 0.95 -> 0.95)."""
     return round(math.floor(accuracy / FLOOR_STEP + 1e-9) * FLOOR_STEP, 2)
@@ -148,9 +161,9 @@ def _share(count: int, of: int) -> str:
     return f"{count / of:.2f} ({count})" if of else "-"
 
 
-def table(rows: Sequence[Row], markdown: bool = False) -> str:
-    """The rows as a plain or a Markdown table."""
-    head = ["functionality", "kind", "cases", "accuracy", "auto-published", "auto-rejected"]
+def table(rows: Sequence[Row], markdown: bool = False, first: str = "functionality") -> str:
+    """The rows as a plain or a Markdown table; `first` names the first column."""
+    head = [first, "kind", "cases", "accuracy", "auto-published", "auto-rejected"]
     head += ["to review", "category named"]
     body = [
         [
@@ -204,13 +217,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules-only", action="store_true", help="judge without the model")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--floors", type=Path, help="write today's floors for this mode")
+    parser.add_argument("--groups", action="store_true", help="also a table per target group")
     args = parser.parse_args(argv)
     model = None if args.rules_only else args.model
     moderator = build_moderator(Settings(database_url="sqlite://", model_path=model))
-    rows = summarise(judge(cases(), moderator))
+    outcomes = judge(cases(), moderator)
+    rows = summarise(outcomes)
     version = moderator.classifier.version
     print(f"mode {mode_of(moderator)}, model {version}, policy {moderator.policy.version}")
     print(table(rows, markdown=args.markdown))
+    if args.groups:
+        print()
+        print(table(by_group(outcomes), markdown=args.markdown, first="target group"))
     if args.floors:
         write_floors(args.floors, mode_of(moderator), rows)
         print(f"floors written to {args.floors}", file=sys.stderr)
