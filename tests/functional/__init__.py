@@ -1,0 +1,1 @@
+"""The functional suite: cases generated from templates crossed with target groups."""
