@@ -96,6 +96,11 @@ def judged(moderator) -> tuple[str, dict[str, functional.Row]]:
 def test_accuracy_holds_its_recorded_floor(judged, name):
     mode, rows = judged
     row, floor = rows[name], FLOORS["floors"][mode][name]
+    if floor == 0:  # a floor of nothing would hold whatever the service did
+        pytest.skip(
+            f"{name} ({mode}): no floor yet, accuracy {row.accuracy:.2f} today; "
+            f"issue 11's target {row.target:.2f}"
+        )
     assert row.accuracy + 1e-9 >= floor, (
         f"{name} ({mode}): accuracy {row.accuracy:.3f} ({row.correct} of {row.cases}) is "
         f"below its floor {floor:.2f}; auto-published {row.auto_published} of "
