@@ -169,14 +169,17 @@ def reviewers_passwd(name: str, password_stdin: bool) -> None:
     click.echo(f"password of {name} changed; their sessions are ended")
 
 
+def _set_enabled(name: str, enabled: bool) -> None:
+    with _engine().begin() as conn:
+        if not reviews.set_enabled(conn, name, enabled=enabled):
+            raise click.ClickException(f"no reviewer {name}")
+
+
 @reviewers.command("disable")
 @click.argument("name")
 def reviewers_disable(name: str) -> None:
     """Disable reviewer NAME: no more logins, and every session ends at once."""
-    engine = _engine()
-    with engine.begin() as conn:
-        if not reviews.set_enabled(conn, name, enabled=False):
-            raise click.ClickException(f"no reviewer {name}")
+    _set_enabled(name, False)
     click.echo(f"reviewer {name} disabled; their sessions are ended")
 
 
@@ -184,10 +187,7 @@ def reviewers_disable(name: str) -> None:
 @click.argument("name")
 def reviewers_enable(name: str) -> None:
     """Let a disabled reviewer NAME log in again."""
-    engine = _engine()
-    with engine.begin() as conn:
-        if not reviews.set_enabled(conn, name, enabled=True):
-            raise click.ClickException(f"no reviewer {name}")
+    _set_enabled(name, True)
     click.echo(f"reviewer {name} enabled")
 
 
