@@ -2,6 +2,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# pytest processes for make test (pytest-xdist); the suite is written to run in parallel.
+TEST_WORKERS ?= 2
 APT := sh -c 'if [ "$$(id -u)" = 0 ]; then s=""; elif sudo -n true 2>/dev/null; then s="sudo -n"; else exit 1; fi; $$s apt-get install -y -q "$$0" >/dev/null 2>&1 || { $$s apt-get update -q >/dev/null 2>&1 && $$s apt-get install -y -q "$$0" >/dev/null 2>&1; }'
 
 .PHONY: run test install install-test lint format bench-api train evaluate language-check screenshots clean
@@ -28,7 +30,7 @@ run: install
 
 test: install-test
 	$(BIN)/ruff check service training tests bench
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install-test
 	$(BIN)/ruff check service training tests bench
