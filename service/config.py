@@ -72,14 +72,19 @@ class Settings:
         return replace(self, **overrides)
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None:
-        return default
+def _parsed(env: Mapping[str, str], name: str, convert: type, what: str) -> tuple[str, float]:
+    """The variable's raw text and its value as `convert` reads it; ConfigError if it cannot."""
+    raw = env[name]
     try:
-        value = int(raw)
+        return raw, convert(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+        raise ConfigError(f"{name} must be {what}, not {raw!r}") from exc
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    if name not in env:
+        return default
+    _, value = _parsed(env, name, int, "a whole number")
     if value <= 0:
         raise ConfigError(f"{name} must be positive")
     return value
@@ -114,13 +119,9 @@ def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Netw
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw is None:
+    if name not in env:
         return default
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from exc
+    raw, value = _parsed(env, name, float, "a number of seconds")
     if not 0.0 < value <= 60.0:  # a minute is already far past any client's patience
         raise ConfigError(f"{name} must be more than 0 and at most 60 seconds, not {raw!r}")
     return value
@@ -136,13 +137,9 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
 
 
 def _probability(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw is None:
+    if name not in env:
         return default
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number between 0 and 1, not {raw!r}") from exc
+    _, value = _parsed(env, name, float, "a number between 0 and 1")
     if not 0.0 <= value <= 1.0:
         raise ConfigError(f"{name} must be between 0 and 1")
     return value
