@@ -104,7 +104,7 @@ class TokenView:
     squashed: frozenset[str]
     stems: frozenset[str]
     disguised: bool
-    folded: Folded | None = None
+    folded: Folded
     budget: Budget = field(default_factory=Budget)
     _scanned: list[list[Token]] = field(default_factory=list)
 
