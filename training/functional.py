@@ -1,7 +1,7 @@
 """The functional suite (tests/functional/cases.py) judged by the whole service.
 
     python -m training.functional [--model PATH | --rules-only] [--markdown] [--groups]
-                                  [--floors FILE]
+                                  [--floors FILE] [--suite functional|heldout]
 
 Every case goes through `service.pipeline.moderate()`, built as the tests build it. Per
 functionality it prints: cases, accuracy (a harmful case is correct when it is not
@@ -12,6 +12,8 @@ clean cases) and the share sent to review; and, as a diagnostic, how many of the
 cases it stopped name the category POLICY.md gives them. `--groups` adds the same figures
 per target group. `--floors FILE` records today's accuracies,
 rounded down to 0.05, as the floors `tests/test_functional_suite.py` holds the service to.
+`--suite heldout` judges the held-out suite instead (tests/functional/heldout.py, written
+apart from the first; its floors are held by `tests/test_functional_heldout.py`).
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from service import build_moderator
 from service.config import DEFAULT_MODEL_PATH, Settings
 from service.domain import Category, Status, Verdict
 from service.pipeline import Moderator, moderate
-from tests.functional.cases import BY_ID, GROUPS, Case, Kind, cases
+from tests.functional import cases as first_suite
+from tests.functional import heldout as heldout_suite
+from tests.functional.cases import Case, Kind
 
 RULES_ONLY, WITH_MODEL = "rules", "rules+model"  # the modes of tests/conftest.py `moderator`
 # Issue 11's targets: every functionality at 0.90, contrast sets at 0.95 approved.
@@ -36,6 +41,17 @@ TARGET_HATEFUL, TARGET_CONTRAST = 0.90, 0.95
 FLOOR_STEP = 0.05
 HATEFUL_TOTAL, CONTRAST_TOTAL, TOTAL = "all hateful", "all contrasts", "all"
 TOTALS = (HATEFUL_TOTAL, CONTRAST_TOTAL, TOTAL)
+# The suites by name: each module has cases(), BY_ID and GROUPS; the first is the default.
+SUITES: dict[str, ModuleType] = {"functional": first_suite, "heldout": heldout_suite}
+# Per suite: the test that holds its floors, and the command that writes them.
+TESTS = {
+    "functional": "tests/test_functional_suite.py",
+    "heldout": "tests/test_functional_heldout.py",
+}
+FLOORS_COMMANDS = {
+    "functional": "training.functional --floors tests/functional/floors.json",
+    "heldout": "training.functional --suite heldout --floors tests/functional/heldout_floors.json",
+}
 
 
 @dataclass(frozen=True)
@@ -124,15 +140,16 @@ def _row(name: str, kind: str, outcomes: Sequence[Outcome]) -> Row:
     )
 
 
-def summarise(outcomes: Sequence[Outcome]) -> list[Row]:
+def summarise(outcomes: Sequence[Outcome], suite: ModuleType = first_suite) -> list[Row]:
     """One row per functionality in the suite's order, then one per kind and the whole suite."""
+    by_id = suite.BY_ID
     by: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by.setdefault(outcome.case.functionality, []).append(outcome)
-    order = list(BY_ID)
-    rows = [_row(name, BY_ID[name].kind.value, by[name]) for name in sorted(by, key=order.index)]
-    hateful = [o for o in outcomes if BY_ID[o.case.functionality].kind is Kind.HATEFUL]
-    contrasts = [o for o in outcomes if BY_ID[o.case.functionality].kind is Kind.CONTRAST]
+    order = list(by_id)
+    rows = [_row(name, by_id[name].kind.value, by[name]) for name in sorted(by, key=order.index)]
+    hateful = [o for o in outcomes if by_id[o.case.functionality].kind is Kind.HATEFUL]
+    contrasts = [o for o in outcomes if by_id[o.case.functionality].kind is Kind.CONTRAST]
     return [
         *rows,
         _row(HATEFUL_TOTAL, Kind.HATEFUL.value, hateful),
@@ -141,11 +158,11 @@ def summarise(outcomes: Sequence[Outcome]) -> list[Row]:
     ]
 
 
-def by_group(outcomes: Sequence[Outcome]) -> list[Row]:
+def by_group(outcomes: Sequence[Outcome], suite: ModuleType = first_suite) -> list[Row]:
     """One row per protected target group over the cases crossed with every group, so
     that one group judged worse than the others shows (slurs, which name their own
     group, are left out)."""
-    by: dict[str, list[Outcome]] = {g.id: [] for g in GROUPS}
+    by: dict[str, list[Outcome]] = {g.id: [] for g in suite.GROUPS}
     for o in outcomes:
         if o.case.group in by and o.case.functionality not in ("slur", "slur_reported"):
             by[o.case.group].append(o)
@@ -189,7 +206,7 @@ def table(rows: Sequence[Row], markdown: bool = False, first: str = "functionali
     )
 
 
-def write_floors(path: Path, mode: str, rows: Sequence[Row]) -> None:
+def write_floors(path: Path, mode: str, rows: Sequence[Row], suite: str = "functional") -> None:
     """Record this mode's floors in `path`, keeping the other mode's."""
     current = json.loads(path.read_text()) if path.exists() else {}
     floors = current.get("floors", {})
@@ -197,9 +214,9 @@ def write_floors(path: Path, mode: str, rows: Sequence[Row]) -> None:
     document = {
         "about": (
             "Accuracy per functionality measured with the committed model (rules+model) and "
-            "without (rules), rounded down to 0.05: tests/test_functional_suite.py fails "
+            f"without (rules), rounded down to 0.05: {TESTS[suite]} fails "
             "below it. Raise a floor when the service improves (python -m "
-            "training.functional --floors tests/functional/floors.json [--rules-only])."
+            f"{FLOORS_COMMANDS[suite]} [--rules-only])."
         ),
         "targets": {
             "hateful": TARGET_HATEFUL,
@@ -218,19 +235,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--floors", type=Path, help="write today's floors for this mode")
     parser.add_argument("--groups", action="store_true", help="also a table per target group")
+    parser.add_argument("--suite", choices=sorted(SUITES), default="functional")
     args = parser.parse_args(argv)
+    suite = SUITES[args.suite]
     model = None if args.rules_only else args.model
     moderator = build_moderator(Settings(database_url="sqlite://", model_path=model))
-    outcomes = judge(cases(), moderator)
-    rows = summarise(outcomes)
+    outcomes = judge(suite.cases(), moderator)
+    rows = summarise(outcomes, suite)
     version = moderator.classifier.version
-    print(f"mode {mode_of(moderator)}, model {version}, policy {moderator.policy.version}")
+    print(
+        f"suite {args.suite}, mode {mode_of(moderator)}, model {version}, "
+        f"policy {moderator.policy.version}"
+    )
     print(table(rows, markdown=args.markdown))
     if args.groups:
         print()
-        print(table(by_group(outcomes), markdown=args.markdown, first="target group"))
+        print(table(by_group(outcomes, suite), markdown=args.markdown, first="target group"))
     if args.floors:
-        write_floors(args.floors, mode_of(moderator), rows)
+        write_floors(args.floors, mode_of(moderator), rows, args.suite)
         print(f"floors written to {args.floors}", file=sys.stderr)
     return 0
 
