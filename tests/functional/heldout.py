@@ -210,6 +210,8 @@ FUNCTIONALITIES = (
         "Stray dogs and hyenas are scavenging in the ruins outside Hasakah.",
         "the vermin control budget in the city was cut again this year",
         "Wolves are back in the mountains above Dersim, and the farmers are worried.",
+        "Mosquitoes carrying malaria have returned to the marshes of southern Iraq.",
+        "the rats in the tehran metro are the size of cats my cousin says",
         of="derog_dehumanise",
     ),
     F(
@@ -328,6 +330,8 @@ FUNCTIONALITIES = (
         "Bloody hell, petrol in Erbil doubled again? What a shitshow.",
         "f*cking brilliant reporting, thank you",
         "This budget is total bullshit from start to finish.",
+        "Shit, I didn't know the border was closed again.",
+        "the traffic in tehran is fucking unbearable",
         of="profanity_group",
     ),
     F(
@@ -431,6 +435,10 @@ FUNCTIONALITIES = (
         "{p} is a lying, [spineless] worm.",
         "Go back to school, you [illiterate] clown.",
         "Nobody cares what you think, you sad little [loser].",
+        "Honestly {p} is the [thickest] person ever to write for this paper.",
+        "{p} has the intellect of a [turnip] and twice the smugness.",
+        "nobody with a functioning brain would employ {p} they are an [imbecile]",
+        "{p} is an [embarrassment] to their own family and a waste of space.",
     ),
     F(
         "person_criticism", "criticism of a person's work or politics", C, None,
@@ -499,6 +507,13 @@ FUNCTIONALITIES = (
         "{p} had better sleep with one eye [open] from now on.",
         "keep writing this rubbish and youll end up in the [river]",
         "We know which [school] your kids go to. Think about that.",
+        "{p} should be careful walking home alone at night, accidents [happen].",
+        "I found {p}'s [Facebook] and I know which cafe they go to every morning. Enjoy "
+        "your coffee.",
+        "if i ever meet {p} in person i will [smash] their face in",
+        "Publish one more lie and we will come to your office and [deal] with you.",
+        "Your home address is already [posted] in our group chat, enjoy the visitors.",
+        "People like {p} end up [buried] in the desert, just saying.",
     ),
     F(
         "threat_reported", "threats reported, quoted, condemned or in fiction", C, None,
@@ -516,6 +531,11 @@ FUNCTIONALITIES = (
         "Threatening to kill a journalist is a crime, and whoever sent those messages should "
         "be prosecuted.",
         "{p} reported receiving death threats after the article on Afrin.",
+        "The governor warned that looters 'will be shot on sight', and rights groups "
+        "objected.",
+        "In the novel, the colonel tells the prisoner 'you will never leave this room "
+        "alive'.",
+        "The prosecutor read out the message: 'we know where your children go to school'.",
         of="threat_person",
     ),
     F(
@@ -528,6 +548,11 @@ FUNCTIONALITIES = (
         "Slit your [wrists], seriously, do everyone a favour.",
         "the world would be better if {p} swallowed a whole bottle of [pills] tonight",
         "You should throw yourself in front of a [train].",
+        "{p} should do everyone a favour and [kill] themselves.",
+        "Go [jump] off the Galata Bridge and save us all the bother.",
+        "nobody would cry if {p} [overdosed] tonight go on",
+        "Why are you still alive? Just [end] yourself already.",
+        "{p} should [unalive] themselves, the world would be better for it.",
     ),
     F(
         "self_harm_news", "news and discussion of suicide and self-harm", C, None,
@@ -542,6 +567,10 @@ FUNCTIONALITIES = (
         "The coroner ruled the death a suicide.",
         "The charity trains teachers in Diyarbakir to spot the signs of self-harm.",
         "A bleach shortage has hit hospitals in Aleppo, doctors say.",
+        "The minister's resignation letter said the pressure had driven him to thoughts of "
+        "suicide.",
+        "Doctors in Sulaymaniyah treated three teenagers who had swallowed pesticide; the "
+        "ministry wants its sale restricted.",
         of="self_harm",
     ),
     F(
@@ -556,6 +585,9 @@ FUNCTIONALITIES = (
         "The minister and his chief of staff are clearly [shagging], that's how she got "
         "the post.",
         "Send me a [pic] of yourself in the bath, darling, then I'll read your article.",
+        "{w} can interview me any time, preferably [naked].",
+        "i'd love to get {w} [alone] in a hotel room",
+        "Those [lips] of {w}'s were made for something other than reading the news.",
     ),
     F(
         "sexual_violence_news", "news and discussion of sexual violence and harassment", C,
