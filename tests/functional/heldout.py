@@ -128,6 +128,7 @@ def F(  # noqa: N802 (reads as a table row)
     *templates: str,
     of: str | None = None,
 ) -> Functionality:
+    """A functionality written as one row: its templates follow its category."""
     return Functionality(id, description, kind, category, templates, of)
 
 
