@@ -15,7 +15,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from service.store import comment_filters, comments
+from service.store import comment_filters, comments, decisions
+
+# Decisions the machine made, as opposed to a reviewer's.
+MACHINE_SOURCES = ("service", "rescore")
+REVIEWER_SOURCE = "reviewer"
 
 # Bytes that were not UTF-8 come back from `surrogateescape` decoding as lone surrogates.
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
@@ -27,8 +31,11 @@ class InputRow:
     id: str
     text: str
     article_id: str | None = None
-    current: str | None = None  # the decision in force (approve/reject), if known
+    current: str | None = None  # the machine's decision in force (approve/reject), if known
     current_categories: tuple[str, ...] = ()
+    current_status: str | None = None  # the machine's status (final/in_review), if known
+    reviewed: str | None = None  # the reviewer's verdict, where a person decided last
+    current_versions: tuple[str, str] | None = None  # (model, policy) of the machine's decision
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,22 @@ class BadRow:
     reason: str
 
 
-Row = InputRow | BadRow
+@dataclass(frozen=True)
+class BlankRow:
+    line: int  # an empty line: nothing to score, counted apart from bad rows
+
+
+Row = InputRow | BadRow | BlankRow
+
+
+NO_TEXT_FIELD = "no 'text' field"
+EMPTY_TEXT = "the text is empty or not a string"
+BAD_UTF8_TEXT = "text is not valid UTF-8"
+_HAS_TEXT = frozenset({EMPTY_TEXT, BAD_UTF8_TEXT})
+
+
+class MissingText(ValueError):
+    """The input has no `text` to score at all (a CSV header or JSONL objects without it)."""
 
 
 def _open_lines(path: Path) -> Iterator[str]:
@@ -59,11 +81,13 @@ def file_format(path: Path) -> str:
 
 
 def _row(line: int, record: dict) -> Row:
-    text = record.get("text")
+    if record.get("text") is None:
+        return BadRow(line, NO_TEXT_FIELD)
+    text = record["text"]
     if not isinstance(text, str) or not text.strip():
-        return BadRow(line, "no text")
+        return BadRow(line, EMPTY_TEXT)
     if _UNDECODABLE.search(text):
-        return BadRow(line, "text is not valid UTF-8")
+        return BadRow(line, BAD_UTF8_TEXT)
     raw_id = record.get("id")
     article = record.get("article_id")
     current = record.get("decision")
@@ -83,6 +107,7 @@ def _row(line: int, record: dict) -> Row:
 def read_jsonl(path: Path) -> Iterator[Row]:
     for number, line in enumerate(_open_lines(path), 1):
         if not line.strip():
+            yield BlankRow(number)
             continue
         if _UNDECODABLE.search(line):
             yield BadRow(number, "line is not valid UTF-8")
@@ -96,8 +121,10 @@ def read_jsonl(path: Path) -> Iterator[Row]:
 
 
 def read_csv(path: Path) -> Iterator[Row]:
-    reader = csv.DictReader(_open_lines(path))
-    if reader.fieldnames is None or "text" not in reader.fieldnames:
+    # csv.reader, not DictReader: DictReader skips blank lines without saying so.
+    reader = csv.reader(_open_lines(path))
+    header = next(reader, None)
+    if header is None or "text" not in header:
         yield BadRow(1, "the CSV header has no 'text' column")
         return
     while True:
@@ -108,7 +135,31 @@ def read_csv(path: Path) -> Iterator[Row]:
         except csv.Error as exc:
             yield BadRow(reader.line_num, f"not valid CSV ({exc})")
             return  # the reader cannot resynchronise after a broken quote
-        yield _row(reader.line_num, record)
+        if not record:
+            yield BlankRow(reader.line_num)
+            continue
+        yield _row(reader.line_num, dict(zip(header, record, strict=False)))
+
+
+def check_has_text(path: Path, sample: int = 100) -> None:
+    """Raise MissingText if a CSV header has no `text` column, or if none of the first
+    `sample` JSONL objects has a `text` field: the whole file is wrong, not one row."""
+    if file_format(path) == "csv":
+        header = next(csv.reader(_open_lines(path)), None)
+        if header is None or "text" not in header:
+            found = (", ".join(header or []) or "none")[:200]
+            raise MissingText(f"{path.name}: the CSV header has no 'text' column ({found})")
+        return
+    objects = 0
+    for row in read_jsonl(path):
+        if isinstance(row, BadRow) and row.reason == NO_TEXT_FIELD:
+            objects += 1
+        elif isinstance(row, InputRow) or (isinstance(row, BadRow) and row.reason in _HAS_TEXT):
+            return  # an object with a text field, good or bad
+        if objects >= sample:
+            break
+    if objects:
+        raise MissingText(f"{path.name}: no object among the first {objects} has a 'text' field")
 
 
 def read_file(path: Path) -> Iterator[Row]:
@@ -123,15 +174,44 @@ def read_database(
     status: str | None = None,
     batch: int = 1000,
 ) -> Iterator[Row]:
-    """Stored comments, oldest first, streamed with a server-side cursor where there is one."""
+    """Stored comments, oldest first, streamed with a server-side cursor where there is one.
+
+    Each row carries the machine's latest decision (service or rescore), to compare like
+    with like, and the reviewer's verdict where a person decided last.
+    """
+    machine = (
+        select(decisions.c.id)
+        .where(
+            decisions.c.comment_id == comments.c.id,
+            decisions.c.source.in_(MACHINE_SOURCES),
+        )
+        .order_by(decisions.c.id.desc())
+        .limit(1)
+        .correlate(comments)
+        .scalar_subquery()
+    )
+    last = (
+        select(decisions.c.source)
+        .where(decisions.c.comment_id == comments.c.id)
+        .order_by(decisions.c.id.desc())
+        .limit(1)
+        .correlate(comments)
+        .scalar_subquery()
+    )
     query = (
         select(
             comments.c.id,
             comments.c.text,
             comments.c.article_id,
             comments.c.verdict,
-            comments.c.categories,
+            decisions.c.verdict.label("machine_verdict"),
+            decisions.c.status.label("machine_status"),
+            decisions.c.categories.label("machine_categories"),
+            decisions.c.model_version,
+            decisions.c.policy_version,
+            last.label("last_source"),
         )
+        .select_from(comments.outerjoin(decisions, decisions.c.id == machine))
         .where(*comment_filters(since, until, status))
         .order_by(comments.c.received_at, comments.c.id)
     )
@@ -139,7 +219,19 @@ def read_database(
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
         try:
             for position, r in enumerate(result, 1):
-                categories = tuple(json.loads(r.categories or "[]"))
-                yield InputRow(position, r.id, r.text, r.article_id, r.verdict, categories)
+                categories = tuple(json.loads(r.machine_categories or "[]"))
+                yield InputRow(
+                    position,
+                    r.id,
+                    r.text,
+                    r.article_id,
+                    r.machine_verdict,
+                    categories,
+                    current_status=r.machine_status,
+                    reviewed=r.verdict if r.last_source == REVIEWER_SOURCE else None,
+                    current_versions=(
+                        (r.model_version, r.policy_version) if r.model_version else None
+                    ),
+                )
         finally:  # also when the reader stops early: close the server-side cursor
             result.close()

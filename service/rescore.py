@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from tqdm import tqdm
 
 from service import db, store
 from service.api import decision_json
-from service.batch_io import BadRow, InputRow, Row
+from service.batch_io import BadRow, BlankRow, InputRow, Row
 from service.domain import Decision, Reason, Source, Status, Verdict
 from service.pipeline import Moderator, moderate
 
@@ -52,6 +53,7 @@ class Report:
     """What a run did, and how the new decisions differ from the ones in force."""
 
     scored: int = 0
+    blank: int = 0  # empty lines: nothing to score, not an error
     bad_count: int = 0
     bad_rows: list[dict] = field(default_factory=list)  # the first 100
     compared: int = 0
@@ -68,10 +70,15 @@ class Report:
     applied: int = 0
     sent_to_review: int = 0
     kept_reviewer_decisions: int = 0
+    not_applied_unchanged: int = 0  # --apply: the same outcome, so nothing appended
+    reviewer_decided: int = 0  # a person decided last: listed apart from the machine's flips
+    reviewer_disagrees: int = 0  # ... and the new decision differs from the person's
+    reviewer_examples: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
             "scored": self.scored,
+            "blank_lines": self.blank,
             "bad_rows": self.bad_count,
             "bad_row_lines": self.bad_rows[:100],
             "compared": self.compared,
@@ -84,12 +91,17 @@ class Report:
             "applied": self.applied,
             "sent_to_review": self.sent_to_review,
             "kept_reviewer_decisions": self.kept_reviewer_decisions,
+            "not_applied_unchanged": self.not_applied_unchanged,
+            "reviewer_decided": self.reviewer_decided,
+            "reviewer_disagrees": self.reviewer_disagrees,
+            "reviewer_examples": self.reviewer_examples,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Report:
         return cls(
             scored=data["scored"],
+            blank=data.get("blank_lines", 0),
             bad_count=data["bad_rows"],
             bad_rows=data["bad_row_lines"],
             compared=data["compared"],
@@ -102,11 +114,28 @@ class Report:
             applied=data["applied"],
             sent_to_review=data["sent_to_review"],
             kept_reviewer_decisions=data["kept_reviewer_decisions"],
+            not_applied_unchanged=data.get("not_applied_unchanged", 0),
+            reviewer_decided=data.get("reviewer_decided", 0),
+            reviewer_disagrees=data.get("reviewer_disagrees", 0),
+            reviewer_examples=data.get("reviewer_examples", []),
         )
 
     def compare(self, row: InputRow, decision: Decision) -> None:
         if decision.status is Status.IN_REVIEW:
             self.to_review += 1
+        if row.reviewed is not None:
+            self.reviewer_decided += 1
+            if decision.verdict.value != row.reviewed:
+                self.reviewer_disagrees += 1
+                if len(self.reviewer_examples) < EXAMPLES:
+                    self.reviewer_examples.append(
+                        {
+                            "id": row.id,
+                            "text": row.text[:300],
+                            "reviewer": row.reviewed,
+                            "new": decision.verdict.value,
+                        }
+                    )
         if row.current is None:
             return
         self.compared += 1
@@ -129,7 +158,10 @@ class Report:
             )
 
     def summary(self) -> str:
-        lines = [f"scored {self.scored} comments; {self.bad_count} bad rows skipped"]
+        lines = [
+            f"scored {self.scored} comments; {self.blank} blank lines; "
+            f"{self.bad_count} bad rows skipped"
+        ]
         if self.compared:
             lines.append(
                 f"compared with the decision in force: {self.compared}, unchanged "
@@ -145,12 +177,19 @@ class Report:
                         f"  {name} by category: "
                         + ", ".join(f"{c} {n}" for c, n in tally.most_common())
                     )
+        if self.reviewer_decided:
+            lines.append(
+                f"decided by a reviewer: {self.reviewer_decided} (kept; the new decision "
+                f"differs from the reviewer's for {self.reviewer_disagrees})"
+            )
         lines.append(f"new decisions in review: {self.to_review}")
         if self.applied or self.kept_reviewer_decisions:
             lines.append(
                 f"applied {self.applied} (of which {self.sent_to_review} sent to review because "
                 f"the outcome changed); {self.kept_reviewer_decisions} reviewer decisions kept"
             )
+        if self.not_applied_unchanged:
+            lines.append(f"unchanged, nothing appended: {self.not_applied_unchanged}")
         return "\n".join(lines)
 
 
@@ -238,12 +277,17 @@ def _chunks(
     report: Report,
     on_bad: Callable[[BadRow], None],
 ) -> Iterator[tuple[tuple[list[InputRow], int], list[str]]]:
-    """Chunks of good rows with the count of records consumed up to each chunk's end."""
-    consumed = 0
+    """Chunks of good rows, each with the count of records consumed up to its end and the
+    input line reached there (the progress bar counts lines: blank ones too)."""
+    consumed = last_line = 0
     chunk: list[InputRow] = []
     for row in rows:
         consumed += 1
         if consumed <= skip:
+            continue
+        last_line = row.line
+        if isinstance(row, BlankRow):
+            report.blank += 1
             continue
         if isinstance(row, BadRow):
             if options.on_error == "fail":
@@ -255,10 +299,10 @@ def _chunks(
             continue
         chunk.append(row)
         if len(chunk) >= options.chunk_size:
-            yield (chunk, consumed), [r.text for r in chunk]
+            yield (chunk, consumed, last_line), [r.text for r in chunk]
             chunk = []
     if chunk or consumed > skip:
-        yield (chunk, consumed), [r.text for r in chunk]
+        yield (chunk, consumed, last_line), [r.text for r in chunk]
 
 
 def run(
@@ -277,12 +321,12 @@ def run(
     match it. With `options.apply`, each chunk's decisions are appended to `database`.
     """
     state_file, partial = _state_path(output), _partial_path(output)
-    report, skip, run_id = Report(), 0, uuid.uuid4().hex[:12]
+    report, skip, line, run_id = Report(), 0, 0, uuid.uuid4().hex[:12]
     if options.resume and state_file.exists():
         state = json.loads(state_file.read_text(encoding="utf-8"))
         if state["identity"] != identity:
             raise BadInput("cannot resume: the input, policy or model changed since the run began")
-        skip, run_id = state["consumed"], state["run_id"]
+        skip, line, run_id = state["consumed"], state.get("line", 0), state["run_id"]
         report = Report.from_json(state["report"])
         with partial.open("r+b") as handle:
             handle.truncate(state["output_bytes"])
@@ -292,7 +336,7 @@ def run(
     mode = "ab" if skip else "wb"
     progress = tqdm(
         total=options.total,
-        initial=skip,
+        initial=line,
         unit=" comments",
         disable=options.quiet,
         smoothing=0.1,
@@ -301,10 +345,11 @@ def run(
     )
 
     def on_bad(row: BadRow) -> None:
-        log(f"line {row.line}: {row.reason} (skipped)")
+        with tqdm.external_write_mode(file=sys.stderr):  # above the bar, not through it
+            log(f"line {row.line}: {row.reason} (skipped)")
 
     with partial.open(mode) as out, progress, _closing(rows):
-        for (chunk, consumed), decisions in _ordered(
+        for (chunk, consumed, line), decisions in _ordered(
             engine, _chunks(rows, skip, options, report, on_bad)
         ):
             lines = []
@@ -318,10 +363,11 @@ def run(
             if options.apply and database is not None and chunk:
                 _apply(database, chunk, decisions, f"rescore:{run_id}", review_verdict, report)
             report.scored += len(chunk)
-            progress.update(consumed - progress.n)
+            progress.update(max(line - progress.n, 0))
             state = {
                 "identity": identity,
                 "consumed": consumed,
+                "line": line,
                 "output_bytes": out.tell(),
                 "run_id": run_id,
                 "report": report.to_json(),
@@ -329,6 +375,8 @@ def run(
             tmp = state_file.with_name(state_file.name + ".tmp")
             tmp.write_text(json.dumps(state), encoding="utf-8")
             os.replace(tmp, state_file)
+        if progress.total:  # read to the end: trailing blank lines are done too
+            progress.update(max(progress.total - progress.n, 0))
     os.replace(partial, output)
     state_file.unlink(missing_ok=True)
     return report
@@ -360,6 +408,15 @@ def _latest_sources(conn, ids: list[str]) -> dict[str, tuple[str, str | None]]:
     return {r.comment_id: (r.source, r.actor) for r in rows}
 
 
+def _same_outcome(row: InputRow, decision: Decision) -> bool:
+    """Whether `decision` says what the machine's decision in force already says."""
+    return (
+        row.current == decision.verdict.value
+        and row.current_status == decision.status.value
+        and set(row.current_categories) == {c.value for c in decision.categories}
+    )
+
+
 def _apply(
     database: Engine,
     chunk: list[InputRow],
@@ -377,6 +434,12 @@ def _apply(
                 continue  # applied before an interruption
             if source == "reviewer":
                 report.kept_reviewer_decisions += 1
+                continue
+            if _same_outcome(row, decision) or row.current_versions == (
+                decision.model_version,
+                decision.policy_version,
+            ):  # the same outcome, or the same judge again: history records changes only
+                report.not_applied_unchanged += 1
                 continue
             if row.current is not None and decision.verdict.value != row.current:
                 decision = replace(

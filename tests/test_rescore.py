@@ -114,7 +114,7 @@ def test_bad_rows_are_reported_by_line_and_skipped_or_fail_the_run(env, tmp_path
     out = tmp_path / "out.jsonl"
     result = rescore(env, src, "--output", out, "--compare", tmp_path / "report.json")
     assert [d["id"] for d in lines(out)] == ["1", "6"]
-    for line in ("line 2: not valid JSON", "line 3: no text", "line 4:", "line 5: not an object"):
+    for line in ("line 2: not valid JSON", "line 3: no 'text'", "line 4:", "line 5: not an object"):
         assert line in result.stderr
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["bad_rows"] == 4 and [b["line"] for b in report["bad_row_lines"]] == [2, 3, 4, 5]
@@ -128,6 +128,43 @@ def test_csv_without_a_text_column_is_refused(env, tmp_path):
     src.write_text("id,body\n1,hello\n", encoding="utf-8")
     failed = rescore(env, src, "--output", tmp_path / "o.jsonl", "--on-error", "fail", check=False)
     assert failed.returncode != 0 and "no 'text' column" in failed.stderr
+
+
+def test_input_with_no_text_at_all_is_an_error_not_an_empty_output(env, tmp_path):
+    """A CSV without a text column, or JSONL objects without text: exit 2, one line."""
+    csv_src = tmp_path / "in.csv"
+    csv_src.write_text("id,body\n1,hello\n", encoding="utf-8")
+    jsonl_src = write_jsonl(tmp_path / "in.jsonl", [{"id": "1", "body": "hi"}, {"comment": "x"}])
+    for src in (csv_src, jsonl_src):
+        out = tmp_path / f"{src.name}.out"
+        failed = rescore(env, src, "--output", out, check=False)
+        assert failed.returncode == 2, failed.stderr
+        assert len(failed.stderr.strip().splitlines()) == 1 and "'text'" in failed.stderr
+        assert not out.exists()
+
+
+def test_blank_lines_are_counted_apart_and_the_progress_bar_ends_full(env, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "fine"}\n\n{"id": "n"}\n\n{"text": "also fine"}\n', "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = subprocess.run(  # with the progress bar: it must reach 100 %, not 60 %
+        [BIN, "rescore", str(src), "--output", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert [d["id"] for d in lines(out)] == ["1", "5"]
+    assert "scored 2 comments; 2 blank lines; 1 bad rows skipped" in result.stderr
+    bars = [part for part in result.stderr.replace("\r", "\n").splitlines() if "comments" in part]
+    assert any("100%" in bar and "5/5" in bar for bar in bars), bars
+    warning = next(line for line in result.stderr.splitlines() if "line 3:" in line)
+    assert warning.startswith("line 3:")  # printed on a line of its own, not into the bar
+    csv_src = tmp_path / "in.csv"
+    csv_src.write_text('id,text\n1,fine\n\n2,"two\nlines"\n', "utf-8")
+    result = rescore(env, csv_src, "--output", tmp_path / "csv.out")
+    assert [d["id"] for d in lines(tmp_path / "csv.out")] == ["1", "2"]
+    assert "scored 2 comments; 1 blank lines; 0 bad rows skipped" in result.stderr
 
 
 def test_an_interrupted_run_resumes_without_repeating_work(env, tmp_path):
@@ -219,19 +256,48 @@ def test_compare_and_apply_on_the_database(stored, tmp_path):
 
     rescore(env, "--from-db", "--output", out, "--apply", "--compare", report_path)
     report = json.loads(report_path.read_text())
-    assert report["kept_reviewer_decisions"] == 1 and report["applied"] == 4
+    assert report["kept_reviewer_decisions"] == 1 and report["reviewer_decided"] == 1
+    assert report["applied"] + report["not_applied_unchanged"] == 4 and report["applied"] >= 1
     with engine.connect() as conn:
         flipped = store.get_comment(conn, report["examples"]["approve_to_reject"][0]["id"])
         assert [d.source for d in flipped.decisions] == ["service", "rescore"]
         assert flipped.current.status == "in_review"
         assert any(r.get("rule") == "rescore_changed_outcome" for r in flipped.current.reasons)
-        same = store.get_comment(conn, "s3")  # rejected before and after: stays final
-        assert same.current.source == "rescore" and same.current.status == "final"
+        same = store.get_comment(conn, "s3")  # rejected before and after: nothing appended
+        assert [d.source for d in same.decisions] == ["service"]
+        assert same.current.status == "final"
         person = store.get_comment(conn, "s4")
         assert [d.source for d in person.decisions] == ["service", "reviewer"]
         queue, _ = reviews.queue_page(conn)
         assert flipped.id in {item.id for item in queue}
     engine.dispose()
+
+
+def test_unchanged_policy_compares_the_machine_with_itself_and_applies_nothing(stored, tmp_path):
+    """A reviewer's approval of a comment the machine rejected is not a flip; --apply
+    with the same rules, model and policy appends nothing."""
+    env = {
+        **os.environ,
+        "MODERATION_DATABASE_URL": stored,
+        "MODERATION_LOG_LEVEL": "WARNING",
+        "MODERATION_MODEL_PATH": "none",  # as the comments were decided
+    }
+    out, report_path = tmp_path / "out.jsonl", tmp_path / "report.json"
+    result = rescore(env, "--from-db", "--output", out, "--apply", "--compare", report_path)
+    report = json.loads(report_path.read_text())
+    assert report["compared"] == 5 and report["unchanged"] == 5
+    assert report["flips"] == {"approve_to_reject": 0, "reject_to_approve": 0}
+    assert report["reviewer_decided"] == 1 and report["reviewer_examples"][0]["id"] == "s4"
+    assert report["applied"] == 0 and report["not_applied_unchanged"] == 4
+    assert "decided by a reviewer: 1" in result.stderr
+    app = create_app({"database_url": stored, "model_path": None})
+    with app.extensions[api.EXTENSION].engine.connect() as conn:
+        assert all(len(store.get_comment(conn, f"s{i}").decisions) == 1 for i in range(4))
+        assert [d.source for d in store.get_comment(conn, "s4").decisions] == [
+            "service",
+            "reviewer",
+        ]
+    app.extensions[api.EXTENSION].engine.dispose()
 
 
 def test_from_db_filters_by_status(stored, tmp_path):
@@ -281,7 +347,18 @@ def test_a_resumed_apply_never_appends_twice(stored, tmp_path):
     from service import batch_io
     from service import rescore as batch
 
-    app = create_app({"database_url": stored, "model_path": DEFAULT_MODEL_PATH})
+    from service.domain import Category
+
+    # Every comment's outcome changes (a reject at any score): each one is appended once.
+    everything = {c: 0.0 for c in Category}
+    app = create_app(
+        {
+            "database_url": stored,
+            "model_path": DEFAULT_MODEL_PATH,
+            "reject_threshold": everything,
+            "review_threshold": everything,
+        }
+    )
     svc = app.extensions[api.EXTENSION]
     out = tmp_path / "out.jsonl"
     state = out.with_name(out.name + ".state.json")
