@@ -25,8 +25,11 @@ install-test: $(BIN)/python
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || $(APT) nginx || \
 		echo "nginx not installed: the proxy tests will skip"
 
+# make run PORT=8080 HOST=0.0.0.0 (default 127.0.0.1:8000)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: install
-	$(BIN)/moderation serve
+	$(BIN)/moderation serve --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(BIN)/ruff check service training tests bench

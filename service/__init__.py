@@ -74,8 +74,6 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    if settings.secret_key_generated:
-        log.warning("MODERATION_SECRET_KEY is not set: using a random key for this process")
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_body_bytes)
     engine = db.make_engine(settings.database_url, settings.sqlite_lock_timeout)
     db.upgrade(engine)

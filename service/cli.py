@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -68,6 +69,26 @@ def main() -> None:
     """Comment moderation service."""
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """One line if `host:port` cannot be listened on (taken, or not this machine's)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            reason = "is taken" if exc.errno == errno.EADDRINUSE else f"failed: {exc.strerror}"
+            raise click.ClickException(
+                f"port {port} on {host} {reason}; choose another with --port (make run PORT=...)"
+            ) from exc
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -78,7 +99,15 @@ def serve(host: str, port: int, workers: int, threads: int, access_log: bool) ->
     """Serve the API under gunicorn (the schema is upgraded first)."""
     from service.server import Server
 
+    _check_port_free(host, port)  # before the slow start, not after it
     app = _app()  # the database must answer, or serve stops here with one line
+    if app.extensions[api.EXTENSION].settings.secret_key_generated:
+        # Only the server has sessions to lose; other commands need no key.
+        click.echo(
+            "warning: MODERATION_SECRET_KEY is not set: reviewers' sessions end when the "
+            "server restarts",
+            err=True,
+        )
     counters = app.extensions[api.EXTENSION].ratelimit_store
     if counters is not None:
         counters.reachable()  # logs one warning if not; the limits then let requests through
@@ -282,8 +311,21 @@ def export_labels(output: Path) -> None:
 @main.command()
 @click.argument("text")
 def check(text: str) -> None:
-    """Print the decision for TEXT as JSON (nothing is stored)."""
+    """Print the decision for TEXT as JSON (nothing is stored); `-` reads standard input.
+
+    The text is validated as the API validates it: an empty or over-long text is an
+    error (exit status 2, the API's error code and message), not a decision.
+    """
+    from service.validation import ValidationError, comment_from_json
+
+    if text == "-":
+        text = sys.stdin.read()
     svc = _services()
+    try:
+        comment_from_json({"text": text}, svc.settings.max_text_length)
+    except ValidationError as exc:
+        click.echo(json.dumps({"error": exc.error, "message": exc.message}), err=True)
+        sys.exit(2)
     click.echo(
         json.dumps(
             api.decision_json("-", moderate(text, svc.moderator)), indent=2, ensure_ascii=False
@@ -295,11 +337,12 @@ def _count_lines(path: Path) -> int | None:
     """Lines in an uncompressed file (the progress bar's total); None for gzip."""
     if path.suffix == ".gz":
         return None
-    count = 0
+    count, last = 0, b"\n"
     with path.open("rb") as handle:
         while block := handle.read(1 << 20):
             count += block.count(b"\n")
-    return count
+            last = block[-1:]
+    return count + (last != b"\n")  # a last line without its newline is a line too
 
 
 def _date(value: str | None):
@@ -386,6 +429,11 @@ def rescore(
             batch_io.file_format(input_path)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
+        try:
+            batch_io.check_has_text(input_path)
+        except batch_io.MissingText as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)  # the input is unusable, as a usage error is
         rows = batch_io.read_file(input_path)
         stat = input_path.stat()
         identity["input"] = [str(input_path.resolve()), stat.st_size, int(stat.st_mtime)]

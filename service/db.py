@@ -203,5 +203,22 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Create or upgrade the schema to `revision`; safe to run on every start."""
     config = alembic_config()
     with engine.begin() as connection:
+        if revision == "head" and _at_head(connection, config):
+            return  # nothing to do, and nothing for Alembic to log on every command
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def _at_head(connection, config: Config) -> bool:
+    """Whether the schema on `connection` is already at the newest migration."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    quiet = logging.getLogger("alembic.runtime.migration")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)  # "Context impl SQLiteImpl." is no news on every start
+    try:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    finally:
+        quiet.setLevel(level)
+    return current == set(ScriptDirectory.from_config(config).get_heads())

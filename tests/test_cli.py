@@ -2,6 +2,7 @@
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,23 @@ def test_check_prints_decision_json(env):
     out = json.loads(run(env, "check", "I will kill you").stdout)
     assert out["decision"] == "reject" and out["categories"] == ["threat"]
     assert out["model_version"] == COMMITTED_MODEL and set(out["scores"]) >= {"threat"}
+
+
+def test_check_validates_as_the_api_does(env):
+    """An empty or invisible text is the API's 400 empty_text, not an approval."""
+    for text in ("", "   ", "\u200b"):
+        result = run(env, "check", text, check=False)
+        assert result.returncode == 2 and result.stdout == ""
+        assert json.loads(result.stderr.strip().splitlines()[-1])["error"] == "empty_text"
+    too_long = run(env, "check", "a" * 10_001, check=False)
+    assert too_long.returncode == 2 and "text_too_long" in too_long.stderr
+
+
+def test_check_reads_standard_input(env):
+    result = subprocess.run(
+        [BIN, "check", "-"], env=env, input="I will kill you\n", capture_output=True, text=True
+    )
+    assert json.loads(result.stdout)["decision"] == "reject"
 
 
 def test_rescore_writes_one_decision_per_line_in_order(env, tmp_path):
@@ -74,3 +92,39 @@ def test_missing_model_is_a_one_line_error(env, tmp_path):
         result = run(env, *args, check=False)
         assert result.returncode == 1
         assert "Error: model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_commands_other_than_serve_print_no_start_up_noise(env):
+    """Alembic speaks only when it changes the schema; only serve warns about the key."""
+    env = {k: v for k, v in env.items() if k != "MODERATION_SECRET_KEY"}
+    first = run(env, "check", "hello")
+    assert "Running upgrade" in first.stderr  # a new database: the schema was created
+    again = run(env, "check", "hello")
+    assert "alembic" not in again.stderr and "SECRET_KEY" not in again.stderr
+    assert "SECRET_KEY" not in run(env, "keys", "list").stderr
+
+
+def test_serve_warns_about_a_generated_secret_key(env):
+    env = {k: v for k, v in env.items() if k != "MODERATION_SECRET_KEY"}
+    server = subprocess.Popen(
+        [BIN, "serve", "--port", "0"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:  # the warning comes before the server listens (after the schema's creation)
+        seen = [server.stderr.readline() for _ in range(8)]
+        assert any("MODERATION_SECRET_KEY is not set" in line for line in seen), seen
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stderr.close()
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line(env):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(env, "serve", "--port", str(port), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: port {port} on 127.0.0.1 is taken; choose another with --port (make run PORT=...)"
+    )
