@@ -346,7 +346,6 @@ def test_a_resumed_apply_never_appends_twice(stored, tmp_path):
     up: the resumed run re-reads that chunk and must skip what it already applied."""
     from service import batch_io
     from service import rescore as batch
-
     from service.domain import Category
 
     # Every comment's outcome changes (a reject at any score): each one is appended once.
