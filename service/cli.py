@@ -308,6 +308,34 @@ def export_labels(output: Path) -> None:
     click.echo(f"{count} labelled example(s) written to {output}", err=True)
 
 
+@main.command("config")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object a line")
+def config_(as_json: bool) -> None:
+    """Print every setting in force and where it came from (environment, model card,
+    default), the thresholds per category included; secrets are not shown."""
+    from service.settings_report import describe
+
+    svc = _services()
+    policy, classifier = svc.moderator.policy, svc.moderator.classifier
+    lines = describe(
+        svc.settings,
+        os.environ,
+        policy.reject_threshold,
+        policy.review_threshold,
+        classifier.thresholds,
+        classifier.version,
+        policy.version,
+    )
+    if as_json:
+        for line in lines:
+            click.echo(json.dumps({"name": line.name, "value": line.value, "source": line.source}))
+        return
+    width = max(len(line.name) for line in lines)
+    value_width = max(len(line.value) for line in lines)
+    for line in lines:
+        click.echo(f"{line.name.ljust(width)}  {line.value.ljust(value_width)}  {line.source}")
+
+
 @main.command()
 @click.argument("text")
 def check(text: str) -> None:

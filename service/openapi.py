@@ -84,7 +84,7 @@ def openapi_document(max_text_length: int, max_body_bytes: int) -> dict:
     }
     health = {
         "type": "object",
-        "required": ["status", "checks", "policy_version", "model_version"],
+        "required": ["status", "checks", "policy_version", "model_version", "thresholds"],
         "properties": {
             "status": {"enum": ["ok", "degraded", "unavailable"]},
             "checks": {
@@ -94,6 +94,19 @@ def openapi_document(max_text_length: int, max_body_bytes: int) -> dict:
             },
             "policy_version": {"type": "string"},
             "model_version": {"type": "string"},
+            "thresholds": {
+                "type": "object",
+                "description": "per category, the model scores that reject and that send to "
+                "review (environment, else model card, else default); null: never",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["reject", "review"],
+                    "properties": {
+                        "reject": {"type": ["number", "null"]},
+                        "review": {"type": ["number", "null"]},
+                    },
+                },
+            },
         },
     }
     auth = [{"apiKey": []}]

@@ -306,6 +306,8 @@ def test_health_reports_versions_and_each_dependency(client):
     assert body["status"] == "ok" and body["model_version"] == "none"
     # counters in memory: no rate-limit store to check, only the database's write path
     assert list(body["checks"]) == ["database"] and body["checks"]["database"]["status"] == "ok"
+    # no model: every category at the defaults, as `moderation config` says
+    assert body["thresholds"]["threat"] == {"reject": 0.8, "review": 0.5}
 
 
 def test_openapi_document_describes_moderate(client):

@@ -128,3 +128,33 @@ def test_serve_on_a_taken_port_says_so_in_one_line(env):
     assert result.stderr.strip() == (
         f"Error: port {port} on 127.0.0.1 is taken; choose another with --port (make run PORT=...)"
     )
+
+
+def test_config_names_each_setting_and_threshold_with_its_source(env):
+    env = {
+        **env,
+        "MODERATION_REJECT_THRESHOLD_THREAT": "0.7",
+        "MODERATION_SECRET_KEY": "do-not-print-this-secret",
+    }
+    lines = [json.loads(line) for line in run(env, "config", "--json").stdout.splitlines()]
+    by_name = {line["name"]: line for line in lines}
+    assert by_name["threshold.reject.threat"] == {
+        "name": "threshold.reject.threat",
+        "value": "0.70",
+        "source": "environment MODERATION_REJECT_THRESHOLD_THREAT",
+    }
+    card = json.loads((Path(__file__).parent.parent / "models" / "classifier.json").read_text())
+    attack = card["thresholds"]["personal_attack"]["reject"]
+    assert by_name["threshold.reject.personal_attack"]["value"] == f"{attack:.2f}"
+    assert by_name["threshold.reject.personal_attack"]["source"].startswith("model card")
+    assert by_name["MODERATION_DATABASE_URL"]["source"] == "environment"
+    assert by_name["MODERATION_MAX_TEXT_LENGTH"] == {
+        "name": "MODERATION_MAX_TEXT_LENGTH",
+        "value": "10000",
+        "source": "default",
+    }
+    assert by_name["model_version"]["value"] == COMMITTED_MODEL
+    everything = json.dumps(lines)
+    assert "do-not-print-this-secret" not in everything
+    plain = run(env, "config").stdout
+    assert "threshold.reject.threat" in plain and "do-not-print-this-secret" not in plain
