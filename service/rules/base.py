@@ -28,6 +28,7 @@ def lexicon_from(rule_list: RuleList, words: dict[str, str] | None = None) -> Le
         allow=set(rule_list.allow),
         names=set(rule_list.names),
         masked=set(rule_list.options["masked"]) if "masked" in rule_list.options else None,
+        names_alone=bool(rule_list.options.get("names_alone", False)),
     )
 
 
