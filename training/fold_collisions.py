@@ -73,6 +73,39 @@ def places_flagged(population: int) -> dict[str, set[str]]:
     return found
 
 
+_LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$", "t": "7"})
+
+
+def _disguises(word: str) -> dict[str, str]:
+    """The word in the disguises folding must undo, one of each kind."""
+    vowel = next((i for i, c in enumerate(word) if c in "aeiou"), len(word) // 2)
+    masked = word[0] + "*" * (len(word) - 2) + word[-1]
+    return {
+        "leetspeak": word.translate(_LEET),
+        "masked": masked,
+        "stretched": word[: vowel + 1] + word[vowel] * 3 + word[vowel + 1 :],
+        "doubled letter": word[: vowel + 1] + word[vowel:],
+        "spaced": " ".join(word),
+    }
+
+
+def disguise_recall() -> dict[str, tuple[int, int]]:
+    """Per disguise: of the listed single words (3+ letters), how many are still caught."""
+    rules = build_rules()
+    words = sorted(
+        {e.word for r in rules.rules for e in r.lexicon._exact.values()}  # noqa: SLF001
+    )
+    caught: dict[str, list[int]] = {}
+    for word in words:
+        if not word.isalpha() or len(word) < 3:
+            continue
+        for kind, text in _disguises(word).items():
+            counts = caught.setdefault(kind, [0, 0])
+            counts[1] += 1
+            counts[0] += bool(rules.match(text, fold(text)))
+    return {kind: (c[0], c[1]) for kind, c in caught.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zipf", type=float, default=2.0)
@@ -89,6 +122,8 @@ def main() -> None:
             print(f"  {word}: {sorted(r for _, r in words[word])}")
         roots = sorted(w for w, hits in words.items() if {k for k, _ in hits} == {"root"})
         print(f"flagged only through a root: {len(roots)}: {' '.join(roots)}")
+    for kind, (caught, total) in disguise_recall().items():
+        print(f"listed words still caught when {kind}: {caught}/{total} ({caught / total:.3f})")
     places = places_flagged(args.places)
     print(f"place names (population >= {args.places}) flagged in running text: {len(places)}")
     if args.show:

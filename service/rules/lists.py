@@ -4,10 +4,12 @@ A list file may have these tables (all optional); every entry's value is a short
 
 - `[words]`    whole words or phrases ("blow job"), matched on folded text;
 - `[roots]`    matched inside longer words too ("clusterfuck"), unless the word is allowed;
-- `[allow]`    innocent words that contain a listed word or root (Scunthorpe);
+- `[allow]`    innocent words that contain a listed word or root (Scunthorpe), and
+               phrases in which a listed word is a homonym ("chink in its|the armour");
 - `[exclude]`  words taken out of an imported list (better-profanity's "gay", "kill");
-- `[names]`    listed words that are also names: skipped when capitalised beside another
-               capitalised word ("Dick Cheney");
+- `[names]`    listed words that are also names: skipped when written as names, e.g.
+               capitalised beside another capitalised word ("Dick Cheney"; more with
+               `[options] names_alone`, docs/rules.md);
 - `[sets]`     named word sets, used in patterns as `{name}`;
 - `[patterns.NAME]` with `regex` (over folded text), `note`, and optional `strength`
                (`strong` rejects, `weak` only sends to review) and `text = "plain"` (match
