@@ -103,6 +103,7 @@ def test_no_common_word_is_flagged_through_a_fold():
         "Chorlton cum Hardy is in Manchester",
         "Kralupy nad Vltavou and Marquette-lez-Lille",
         "Wang Yi met officials from Hang Dong",
+        "they moved to Hyesan-dong and then Castelnau-le-Lez",
         "Coon Rapids, Minnesota",
         "the coach Jap Stam",
         "saltwater, meltwater and a smartwatch",

@@ -50,6 +50,9 @@ _DISGUISED = re.compile(r"[*#%@]")
 # beside the word: a scan of the whole text per hit would be quadratic in its length.
 _NAME_AFTER = re.compile(r"[\s\-]+[A-Z][A-Za-z'’]+")
 _NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]+[\s\-]+$")
+# Hyphenated into a place name whose first part is capitalised ("Hyesan-dong",
+# "Castelnau-le-Lez").
+_NAME_HYPHENED = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+){0,3}-$")
 _NAME_WINDOW = 64
 # Words after which a capitalised word alone is a place or a person ("the village of
 # Fucking", "Mr Cummings"), unlike "this Fucking place".
@@ -344,6 +347,8 @@ class Lexicon:
         written = original[start:end]
         after = _NAME_AFTER.match(original[end : end + _NAME_WINDOW])
         before = original[max(0, start - _NAME_WINDOW) : start]
+        if _NAME_HYPHENED.search(before):
+            return True
         if written.islower():  # linking a place name: "Chorlton cum Hardy", "Lys-lez-Lannoy"
             return bool(after and _NAME_BEFORE.search(before))
         if not _CAPITALISED.fullmatch(written):
