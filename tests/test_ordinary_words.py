@@ -151,6 +151,13 @@ def test_the_same_words_used_as_words_still_match(text, category):
         "Homo sapiens and queer theory",
         "a niggardly budget made them snigger",
         "Niger and Nigeria signed the deal",
+        "he stepped out for a fag break and a packet of fags",
+        "can I cadge a fag off you",
+        "the camp on Lesbos burned; boats reached Lesbos at night",
+        "a honky tonk piano",
+        "spastic paralysis after the stroke",
+        "the drug retarded the growth of the tumour",
+        "SlutWalk marchers condemned slut shaming",
     ],
 )
 def test_homonyms_in_their_phrases_are_not_slurs(text):
@@ -166,6 +173,11 @@ def test_homonyms_in_their_phrases_are_not_slurs(text):
         "you faggot",
         "filthy coon",
         "what a dyke",
+        "you fag",  # the cigarette phrase needs its context
+        "lesbos should be banned",
+        "you spastic",
+        "shut up retard",
+        "you are retarded the whole time",
     ],
 )
 def test_the_slur_used_as_a_slur_still_matches(text):
