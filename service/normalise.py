@@ -59,11 +59,12 @@ _LETTER_NAME = re.compile(
 # must start a word, so that masks inside one ("f**k") stay masks.
 _MARKUP = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]{0,15})(?:\s[^<>]{0,200})?/?>"
+    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]{0,15})(?P<attrs>\s[^<>]{0,200})?/?>"
     r"|(?<![\w*_~])(?P<em>\*{1,3}|_{1,3}|~~)(?P<body>[^\s*_~](?:[^\n]{0,100}?[^\s*_~])?)(?P=em)"
 )
 _MARKUP_CHARS = frozenset("&<*_~")
 # Tags that break a line or a block stand for a space; inline ones (b, i, span) for nothing.
+# A tag's attributes are kept, between spaces: a link in href="..." is still a link.
 _BLOCK_TAGS = frozenset(
     "br p div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote hr pre section".split()
 )
@@ -173,7 +174,12 @@ def _unmarked(text: str) -> list[tuple[str, int]] | None:
             start = match.start("body")
             chars.extend((text[i], i) for i in range(start, match.end("body")))
         elif match.group("tag") is not None:
-            if match.group("tag").lower() in _BLOCK_TAGS:
+            attrs = match.group("attrs")
+            if attrs:
+                start = match.start("attrs")
+                chars.extend((text[i], i) for i in range(start, match.end("attrs")))
+                chars.append((" ", match.end("attrs")))
+            elif match.group("tag").lower() in _BLOCK_TAGS:
                 chars.append((" ", match.start()))
         else:
             chars.extend((c, match.start()) for c in html.unescape(match.group()))

@@ -33,6 +33,7 @@ from service.normalise import fold
         ("this &amp; that &lt;3", "this & that <3"),  # named entities
         ("fu<b></b>ck", "fuck"),  # inline tags vanish
         ("hello<br>world<p>again", "hello world again"),  # block tags are spaces
+        ('<a href="http://spam.example">win</a>', ' href="http://spam.example" win'),
         ("**f**uck _fuck_ ~~fuck~~", "fuck fuck fuck"),  # markdown emphasis
     ],
 )

@@ -56,11 +56,11 @@ _NAME_HYPHENED = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+){0,3}-$")
 _NAME_WINDOW = 64
 # Words after which a capitalised word alone is a place or a person ("the village of
 # Fucking", "Mr Cummings"), unlike "this Fucking place".
-_NAME_CUE = re.compile(
-    r"(?<![A-Za-z])(?:in|at|from|of|near|to|towards?|outside|visit|visited|visiting|"
-    r"mr|mrs|ms|dr|sir|lord|lady)\.?\s+$",
+_PLACE_CUE = re.compile(
+    r"(?<![A-Za-z])(?:in|at|from|of|near|to|towards?|outside|visit|visited|visiting)\s+$",
     re.IGNORECASE,
 )
+_TITLE_CUE = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|dr|sir|lord|lady)\.?\s+$", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z]+")
 _TITLE = re.compile(r"[A-Z][a-z]*")
 # Readings of disguised characters as masks ("f@ck" as "f*ck") that one text may try,
@@ -191,11 +191,12 @@ class Lexicon:
         allow: set[str] | frozenset[str] = frozenset(),
         names: set[str] | frozenset[str] = frozenset(),
         masked: set[str] | frozenset[str] | None = None,
-        names_alone: bool = False,
+        places: set[str] | frozenset[str] = frozenset(),
+        name_parts: set[str] | frozenset[str] = frozenset(),
     ) -> None:
         """`masked` limits which words match with hidden letters (None: all of them);
-        `names_alone`: a name capitalised inside a sentence counts as a name even with no
-        capitalised neighbour ("the village of Fucking"; not for slurs, often capitalised).
+        `names`, `places` and `name_parts` are listed words that are also people's names,
+        place names, and lower-case parts of place names (see `_is_name`).
 
         Where two words share a masked form, the first in `words` order wins.
         """
@@ -235,7 +236,9 @@ class Lexicon:
             )
             self._allow_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
         self._names = frozenset(names)
-        self._names_alone = names_alone
+        self._places = frozenset(places)
+        self._name_parts = frozenset(name_parts)
+        self._any_name = self._names | self._places | self._name_parts
         self._phrases = {_SEPARATORS.sub("", p): e for p, e in phrases.items()}
         # A phrase can only be present if its first word, or the whole phrase written as
         # one word ("blowjob"), is among the text's words.
@@ -336,31 +339,43 @@ class Lexicon:
     def _is_name(
         self, words: tuple[str, str], original: str, span: tuple[int, int], titled: list[bool]
     ) -> bool:
-        """A listed word written as a name: capitalised, in a text not written in capitals
-        throughout, and beside another capitalised word ("Dick Cheney") or after a place
-        or title word ("the village of Fucking"). A listed name that only contains a
-        listed word ("Shitterton", "Cummings") needs only its capital; a lower-case one
-        linking two capitalised words is part of a place name ("Chorlton cum Hardy")."""
-        if self._names.isdisjoint(words):
+        """Whether a listed word (`words`: the entry's word and the token's) is written as a
+        name, in a text not in capitals throughout:
+
+        - a person's name ([names]), capitalised beside another capitalised word or after a
+          title ("Dick Cheney", "Mr Hooker");
+        - a place ([places]), capitalised after a place word or hyphened to a capitalised
+          name ("the village of Fucking", "Castelnau-le-Lez");
+        - either, capitalised anywhere, when the name only contains a listed word
+          ("Shitterton", "Cummings");
+        - a part of place names ([name_parts]), in lower case between capitalised words
+          or hyphened to one ("Chorlton cum Hardy", "Hyesan-dong").
+        """
+        if self._any_name.isdisjoint(words):
             return False
         start, end = span
         written = original[start:end]
         after = _NAME_AFTER.match(original[end : end + _NAME_WINDOW])
         before = original[max(0, start - _NAME_WINDOW) : start]
-        if _NAME_HYPHENED.search(before):
-            return True
-        if written.islower():  # linking a place name: "Chorlton cum Hardy", "Lys-lez-Lannoy"
-            return bool(after and _NAME_BEFORE.search(before))
+        hyphened = _NAME_HYPHENED.search(before) is not None
+        if written.islower():
+            if self._name_parts.isdisjoint(words):
+                return False
+            return hyphened or bool(after and _NAME_BEFORE.search(before))
         if not _CAPITALISED.fullmatch(written):
             return False
         if not titled:
             titled.append(_title_case(original))
         if titled[0]:
             return False  # "You Are A Fucking Disgrace": capitals say nothing here
-        if after or _NAME_BEFORE.search(before):
+        if words[1] != words[0] and words[1] in self._any_name:
             return True
-        return self._names_alone and (
-            (words[1] != words[0] and words[1] in self._names) or bool(_NAME_CUE.search(before))
+        if not self._places.isdisjoint(words) and (hyphened or _PLACE_CUE.search(before)):
+            return True
+        if not self._name_parts.isdisjoint(words) and hyphened:
+            return True
+        return not self._names.isdisjoint(words) and bool(
+            after or _NAME_BEFORE.search(before) or _TITLE_CUE.search(before)
         )
 
     def _glued_word(self, folded: Folded, original: str, span: tuple[int, int]) -> bool:
