@@ -328,6 +328,8 @@ class Lexicon:
             entry = self._lookup(candidate, token.shortened, literal)
             if entry is not None:
                 return entry, candidate == token.word
+        if not self._masked and not self._root_masks:
+            return None  # no listed word is matched with hidden letters: no reading can hit
         for candidate in islice(self._candidates(token.word, token.plain), 1, None):
             if not budget.take():
                 return None
