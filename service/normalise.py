@@ -8,6 +8,7 @@ folded character back to the original, so that evidence spans point into the ori
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -41,6 +42,32 @@ EXTRA_LOOKALIKES = {
     # Greek small letters read as Latin ones in disguised spellings (not in confusables)
     "η": "n", "ν": "v", "ρ": "p", "υ": "u", "ω": "w", "ι": "i", "α": "a",
 }  # fmt: skip
+# Unicode blocks of Latin letter variants whose names say which letter they are (small
+# capitals, letters with hooks and strokes, circled, squared and parenthesised letters,
+# regional indicators); NFKD and the confusables table leave many of them unfolded.
+_LETTER_BLOCKS = (
+    (0x0080, 0x0300), (0x1D00, 0x1DC0), (0x1E00, 0x1F00), (0x2460, 0x2500),
+    (0x2C60, 0x2C80), (0xA720, 0xA800), (0xAB30, 0xAB70), (0x1F100, 0x1F200),
+)  # fmt: skip
+_LETTER_NAME = re.compile(
+    r"(?:LATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL )?"
+    r"|(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) LATIN (?:SMALL |CAPITAL )?LETTER "
+    r"|REGIONAL INDICATOR SYMBOL LETTER )([A-Z])(?: WITH [A-Z -]+)?"
+)
+# Markup a comment form may pass through: HTML entities ("&#102;uck", "&amp;"), tags
+# ("fu<b></b>ck") and markdown emphasis ("**f**uck", "_fuck_"). The emphasis opener
+# must start a word, so that masks inside one ("f**k") stay masks.
+_MARKUP = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]{0,15})(?P<attrs>\s[^<>]{0,200})?/?>"
+    r"|(?<![\w*_~])(?P<em>\*{1,3}|_{1,3}|~~)(?P<body>[^\s*_~](?:[^\n]{0,40}?[^\s*_~])?)(?P=em)"
+)
+_MARKUP_CHARS = "&<*_~"
+# Tags that break a line or a block stand for a space; inline ones (b, i, span) for nothing.
+# A tag's attributes are kept, between spaces: a link in href="..." is still a link.
+_BLOCK_TAGS = frozenset(
+    "br p div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote hr pre section".split()
+)
 # A token: letters plus the digits and symbols that may disguise them.
 _TOKEN = re.compile(r"[a-z0-9@$!|€*#%]+")
 _HAS_LETTER = re.compile(r"[a-z]")
@@ -97,11 +124,31 @@ def _lookalikes() -> dict[str, str]:
 
 
 @cache
+def _named_letters() -> dict[str, str]:
+    """Latin letter variants by their Unicode names ("LATIN LETTER SMALL CAPITAL F": f)."""
+    table: dict[str, str] = {}
+    for low, high in _LETTER_BLOCKS:
+        for code in range(low, high):
+            char = chr(code)
+            match = _LETTER_NAME.fullmatch(unicodedata.name(char, ""))
+            if match:
+                table[char] = match.group(1).lower()
+    return table
+
+
+@cache
 def _fold_char(char: str) -> str:
     """Fold one character: compatibility form, no accents, case, look-alikes, no invisibles."""
     category = unicodedata.category(char)
     if category in ("Cf", "Mn", "Me") or "\ufe00" <= char <= "\ufe0f":
         return ""  # zero-width joiners, soft hyphens, bidi marks, variation selectors, accents
+    folded = _fold_by_shape(char)
+    if len(folded) == 1 and folded.isascii() and folded.isalnum():
+        return folded
+    return _named_letters().get(char, folded)  # "ꜰ", "ƒ", "🅕", "⒡": by the letter's name
+
+
+def _fold_by_shape(char: str) -> str:
     table = _lookalikes()
     out = []
     for part in unicodedata.normalize("NFKD", char):
@@ -113,16 +160,59 @@ def _fold_char(char: str) -> str:
     return "".join(out)
 
 
-def _fold_chars(text: str) -> tuple[str, list[int] | None]:
-    if text.isascii():
-        return text.lower(), None
+def _unmarked(text: str) -> tuple[str, list[int]] | None:
+    """The text with HTML entities decoded and tags and emphasis removed, and the index
+    in `text` of each of its characters; None when there is no markup."""
+    if not any(char in text for char in _MARKUP_CHARS):  # five scans in C, not 10,000 lookups
+        return None
     pieces: list[str] = []
     src: list[int] = []
-    for index, char in enumerate(text):
+    done = 0
+
+    def keep(start: int, end: int) -> None:
+        pieces.append(text[start:end])
+        src.extend(range(start, end))
+
+    for match in _MARKUP.finditer(text):
+        keep(done, match.start())
+        done = match.end()
+        if match.group("em") is not None:
+            keep(*match.span("body"))
+        elif match.group("tag") is not None:
+            if match.group("attrs"):
+                keep(*match.span("attrs"))
+                pieces.append(" ")
+                src.append(match.end("attrs"))
+            elif match.group("tag").lower() in _BLOCK_TAGS:
+                pieces.append(" ")
+                src.append(match.start())
+        else:
+            decoded = html.unescape(match.group())
+            pieces.append(decoded)
+            src.extend([match.start()] * len(decoded))
+    if done == 0:
+        return None
+    keep(done, len(text))
+    return "".join(pieces), src
+
+
+def _fold_chars(text: str) -> tuple[str, list[int] | None]:
+    unmarked = _unmarked(text)
+    if unmarked is None:
+        if text.isascii():
+            return text.lower(), None
+        chars, index = text, range(len(text))
+    else:
+        chars, index = unmarked
+        if chars.isascii():
+            return chars.lower(), index
+    pieces: list[str] = []
+    src: list[int] = []
+    for char, at in zip(chars, index, strict=True):
         piece = char.lower() if char.isascii() else _fold_char(char)
         if piece:
             pieces.append(piece)
-            src.extend([index] * len(piece))
+            src.extend([at] * len(piece))
     return "".join(pieces), src
 
 

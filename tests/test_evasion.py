@@ -1,5 +1,7 @@
 """Disguised spellings, per category: each disguise of a caught comment is still caught."""
 
+from collections.abc import Callable
+
 import pytest
 
 from service.domain import Strength
@@ -21,10 +23,22 @@ BASE = {
 CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і"})
 GREEK = str.maketrans({"o": "ο", "i": "ι", "k": "κ", "t": "τ", "n": "η"})
 LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$", "t": "7"})
+SMALL_CAPITALS = str.maketrans(
+    dict(zip("abcdefghijklmnopqrstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
+)
 
 
 def _fullwidth(word: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word)
+
+
+def _styled(base: int) -> Callable[[str], str]:
+    """Letters from a block of mathematical alphanumerics (bold, script, double-struck)."""
+    return lambda word: "".join(chr(base + ord(c) - ord("a")) if c.islower() else c for c in word)
+
+
+def _enclosed(word: str) -> str:
+    return "".join(chr(0x24D0 + ord(c) - ord("a")) if c.islower() else c for c in word)
 
 
 DISGUISES = {
@@ -38,6 +52,14 @@ DISGUISES = {
     "stretched": lambda w: "".join(c * 3 if c in "aeiou" else c for c in w),
     "leetspeak": lambda w: w.translate(LEET),
     "mixed case": lambda w: "".join(c.upper() if i % 2 else c for i, c in enumerate(w)),
+    "small capitals": lambda w: w.translate(SMALL_CAPITALS),
+    "mathematical bold": _styled(0x1D41A),
+    "mathematical bold script": _styled(0x1D4EA),
+    "double-struck": _styled(0x1D552),
+    "circled letters": _enclosed,
+    "html entity": lambda w: f"&#{ord(w[0])};{w[1:]}",
+    "inline tag": lambda w: f"{w[:2]}<b></b>{w[2:]}",
+    "markdown emphasis": lambda w: f"**{w[0]}**{w[1:]}",
 }
 
 

@@ -23,6 +23,18 @@ from service.normalise import fold
         ("Fuuuuuuuck", "fuck"),  # a stretched vowel is cut to one
         ("bulllshiiit", "bullshit"),  # a stretched consonant to two
         ("f***", "f***"),  # masks are kept for the word matcher
+        ("ƒuck", "fuck"),  # f with hook
+        ("ꜰᴜᴄᴋ ʙɪᴛᴄʜ", "fuck bitch"),  # small capitals
+        ("𝓯𝓾𝓬𝓴 𝕗𝕦𝕔𝕜", "fuck fuck"),  # mathematical script and double-struck
+        ("ⓕⓤⓒⓚ 🅕🅤🅒🅚 ⒡⒰⒞⒦", "fuck fuck fuck"),  # circled, negative circled, parenthesised
+        ("ɑss", "ass"),  # Latin alpha
+        ("Søren in Łódź", "soren in lodz"),  # letters with strokes are their letters
+        ("&#102;uck &#x66;uck", "fuck fuck"),  # numeric HTML entities
+        ("this &amp; that &lt;3", "this & that <3"),  # named entities
+        ("fu<b></b>ck", "fuck"),  # inline tags vanish
+        ("hello<br>world<p>again", "hello world again"),  # block tags are spaces
+        ('<a href="http://spam.example">win</a>', ' href="http://spam.example" win'),
+        ("**f**uck _fuck_ ~~fuck~~", "fuck fuck fuck"),  # markdown emphasis
     ],
 )
 def test_disguised_spellings_fold_to_plain_letters(text, folded):
@@ -53,6 +65,35 @@ def test_numbers_without_letters_are_not_leetspeak():
     ],
 )
 def test_spans_map_back_to_the_original_text(text, needle, original):
+    folded = fold(text)
+    start = folded.text.index(needle)
+    a, b = folded.span(start, start + len(needle))
+    assert text[a:b] == original
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "f**k and sh*t",  # masks inside a word are not emphasis
+        "a < b and c > d, x<y",  # comparisons are not tags
+        "snake_case_names and 2 * 3 * 4",
+        "AT&T and R&D; &unknown",
+    ],
+)
+def test_text_that_only_looks_like_markup_is_kept(text):
+    assert fold(text).text == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "original"),
+    [
+        ("so &#102;uck it", "fuck", "&#102;uck"),
+        ("so fu<b></b>ck it", "fuck", "fu<b></b>ck"),
+        ("so **fuck** it", "fuck", "fuck"),
+        ("x <i>y</i> ꜰᴜᴄᴋ z", "fuck", "ꜰᴜᴄᴋ"),
+    ],
+)
+def test_spans_through_markup_map_back_to_the_original(text, needle, original):
     folded = fold(text)
     start = folded.text.index(needle)
     a, b = folded.span(start, start + len(needle))

@@ -21,13 +21,15 @@ def entries(words: dict[str, str], kind: str = "word") -> dict[str, Entry]:
 
 
 def lexicon_from(rule_list: RuleList, words: dict[str, str] | None = None) -> Lexicon:
-    """Compile a list file's words, roots, allow-list and names into a Lexicon."""
+    """Compile a list file's words, roots, allow-list, names and places into a Lexicon."""
     return Lexicon(
         entries(rule_list.words if words is None else words),
         roots=entries(rule_list.roots, "root"),
         allow=set(rule_list.allow),
         names=set(rule_list.names),
         masked=set(rule_list.options["masked"]) if "masked" in rule_list.options else None,
+        places=set(rule_list.places),
+        name_parts=set(rule_list.name_parts),
     )
 
 

@@ -4,17 +4,25 @@ Words are looked up token by token in dictionaries built once, so the cost does 
 with the list. A token matches a word when it is the word, a stretched form of it
 ("shiiit", "niiigger" but not "niger"), a masked form ("f**k", "b*tch"), its plural, or
 (for roots) contains it ("clusterfuck"). Phrases ("blow job") are matched by one regex.
+
+A fold may not invent a listed word: a word as written that is itself an ordinary word
+("Shiite", "annals", "cowgirl") matches only as listed, never as a stretched or glued
+form of another (`service.rules.dictionary`). A hit inside an allowed phrase ("a chink in
+its armour") or on a name written as one ("Cummings", "the village of Fucking") does not
+count.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice, product
 from typing import NamedTuple
 
 from service.normalise import MASKS, Folded
+from service.rules.dictionary import is_ordinary, warm
 
 _TOKEN = re.compile(r"@?[a-z*#%]+")
 _RUN = re.compile(r"(.)\1*")
@@ -40,9 +48,21 @@ _PLURAL_ES = re.compile(r"(?<![a-z])([a-z]{3,})es(?![a-z])")
 _DISGUISED = re.compile(r"[*#%@]")
 # A name's neighbour ("Dick Cheney", "Vice President Dick"), looked for in a bounded window
 # beside the word: a scan of the whole text per hit would be quadratic in its length.
-_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z'’]+")
-_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]+\s+$")
+_NAME_AFTER = re.compile(r"[\s\-]+[A-Z][A-Za-z'’]+")
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]+[\s\-]+$")
+# Hyphenated into a place name whose first part is capitalised ("Hyesan-dong",
+# "Castelnau-le-Lez").
+_NAME_HYPHENED = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+){0,3}-$")
 _NAME_WINDOW = 64
+# Words after which a capitalised word alone is a place or a person ("the village of
+# Fucking", "Mr Cummings"), unlike "this Fucking place".
+_PLACE_CUE = re.compile(
+    r"(?<![A-Za-z])(?:in|at|from|of|near|to|towards?|outside|visit|visited|visiting)\s+$",
+    re.IGNORECASE,
+)
+_TITLE_CUE = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|dr|sir|lord|lady)\.?\s+$", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z]+")
+_TITLE = re.compile(r"[A-Z][a-z]*")
 # Readings of disguised characters as masks ("f@ck" as "f*ck") that one text may try,
 # across every lexicon: each disguised word has up to 2**_MAX_DISGUISED readings, so a
 # text of nothing but disguised words would cost hundreds of milliseconds. A comment
@@ -171,8 +191,12 @@ class Lexicon:
         allow: set[str] | frozenset[str] = frozenset(),
         names: set[str] | frozenset[str] = frozenset(),
         masked: set[str] | frozenset[str] | None = None,
+        places: set[str] | frozenset[str] = frozenset(),
+        name_parts: set[str] | frozenset[str] = frozenset(),
     ) -> None:
-        """`masked` limits which words match with hidden letters (None: all of them).
+        """`masked` limits which words match with hidden letters (None: all of them);
+        `names`, `places` and `name_parts` are listed words that are also people's names,
+        place names, and lower-case parts of place names (see `_is_name`).
 
         Where two words share a masked form, the first in `words` order wins.
         """
@@ -197,8 +221,24 @@ class Lexicon:
         # they tried one by one, in list order.
         self._root_gate = _alternation(self._roots)
         self._root_mask_gate = _alternation(self._root_masks)
-        self._allow = frozenset(allow)
+        self._allow = frozenset(a for a in allow if " " not in a)
+        # Allowed phrases ("chink in its|the armour"): a hit inside one does not count.
+        # Each space-separated slot may list alternatives with "|".
+        contexts = sorted((a for a in allow if " " in a), key=len, reverse=True)
+        self._allow_re = None
+        if contexts:
+            body = "|".join(
+                r"[\s\-]+".join(
+                    "(?:" + "|".join(re.escape(alt) for alt in slot.split("|")) + ")"
+                    for slot in context.split()
+                )
+                for context in contexts
+            )
+            self._allow_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
         self._names = frozenset(names)
+        self._places = frozenset(places)
+        self._name_parts = frozenset(name_parts)
+        self._any_name = self._names | self._places | self._name_parts
         self._phrases = {_SEPARATORS.sub("", p): e for p, e in phrases.items()}
         # A phrase can only be present if its first word, or the whole phrase written as
         # one word ("blowjob"), is among the text's words.
@@ -210,6 +250,8 @@ class Lexicon:
             alts = sorted(phrases, key=len, reverse=True)
             body = "|".join(_SEPARATORS.sub(r"[\\s\\-_]*", re.escape(p)) for p in alts)
             self._phrase_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+        if self._stretched or self._phrases:
+            warm()  # the dictionary's data, loaded at start-up
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._phrases) + len(self._roots)
@@ -219,9 +261,11 @@ class Lexicon:
         entries = chain(self._exact.values(), self._phrases.values(), self._roots.values())
         return {entry.word for entry in entries}
 
-    def _lookup_word(self, token: str, shortened: bool = False) -> Entry | None:
+    def _lookup_word(
+        self, token: str, shortened: bool = False, literal: bool = False
+    ) -> Entry | None:
         entry = self._exact.get(token)
-        if entry is not None:
+        if entry is not None or literal:
             return entry
         if "*" in token:
             return self._masked.get(token)
@@ -235,15 +279,16 @@ class Lexicon:
                     return candidate
         return None
 
-    def _lookup(self, token: str, shortened: bool = False) -> Entry | None:
+    def _lookup(self, token: str, shortened: bool = False, literal: bool = False) -> Entry | None:
         """The entry for a token; `shortened`: the original was longer, so a vowel that
-        folding cut to one letter ("booooobs" -> "bobs") may stand for a double one."""
-        entry = self._lookup_word(token, shortened)
+        folding cut to one letter ("booooobs" -> "bobs") may stand for a double one;
+        `literal`: the token is an ordinary word, so only listed spellings match it."""
+        entry = self._lookup_word(token, shortened, literal)
         if entry is not None:
             return entry
         for suffix in _PLURALS:
             if token.endswith(suffix) and len(token) > len(suffix) + 2:
-                entry = self._lookup_word(token[: -len(suffix)], shortened)
+                entry = self._lookup_word(token[: -len(suffix)], shortened, literal)
                 if entry is not None:
                     return entry
         if self._root_gate is not None and self._root_gate.search(token):
@@ -279,9 +324,12 @@ class Lexicon:
         if token.mention:  # "@ss" may be "ass" as well as a mention of "ss"
             candidates.append("a" + token.word)
         for candidate in candidates:
-            entry = self._lookup(candidate, token.shortened)
+            literal = candidate is token.word and _written_as_word(token)
+            entry = self._lookup(candidate, token.shortened, literal)
             if entry is not None:
                 return entry, candidate == token.word
+        if not self._masked and not self._root_masks:
+            return None  # no listed word is matched with hidden letters: no reading can hit
         for candidate in islice(self._candidates(token.word, token.plain), 1, None):
             if not budget.take():
                 return None
@@ -290,16 +338,56 @@ class Lexicon:
                 return entry, False
         return None
 
-    def _is_name(self, word: str, original: str, span: tuple[int, int]) -> bool:
-        """A capitalised listed word next to another capitalised word ("Dick Cheney")."""
-        if word not in self._names:
+    def _is_name(
+        self, words: tuple[str, str], original: str, span: tuple[int, int], titled: list[bool]
+    ) -> bool:
+        """Whether a listed word (`words`: the entry's word and the token's) is written as a
+        name, in a text not in capitals throughout:
+
+        - a person's name ([names]), capitalised beside another capitalised word or after a
+          title ("Dick Cheney", "Mr Hooker");
+        - a place ([places]), capitalised after a place word or hyphened to a capitalised
+          name ("the village of Fucking", "Castelnau-le-Lez");
+        - either, capitalised anywhere, when the name only contains a listed word
+          ("Shitterton", "Cummings");
+        - a part of place names ([name_parts]), in lower case between capitalised words
+          or hyphened to one ("Chorlton cum Hardy", "Hyesan-dong").
+        """
+        if self._any_name.isdisjoint(words):
             return False
         start, end = span
-        if not _CAPITALISED.fullmatch(original[start:end]):
-            return False
+        written = original[start:end]
         after = _NAME_AFTER.match(original[end : end + _NAME_WINDOW])
-        before = _NAME_BEFORE.search(original[max(0, start - _NAME_WINDOW) : start])
-        return bool(after or before)
+        before = original[max(0, start - _NAME_WINDOW) : start]
+        hyphened = _NAME_HYPHENED.search(before) is not None
+        if written.islower():
+            if self._name_parts.isdisjoint(words):
+                return False
+            return hyphened or bool(after and _NAME_BEFORE.search(before))
+        if not _CAPITALISED.fullmatch(written):
+            return False
+        if not titled:
+            titled.append(_title_case(original))
+        if titled[0]:
+            return False  # "You Are A Fucking Disgrace": capitals say nothing here
+        if words[1] != words[0] and words[1] in self._any_name:
+            return True
+        if not self._places.isdisjoint(words) and (hyphened or _PLACE_CUE.search(before)):
+            return True
+        if not self._name_parts.isdisjoint(words) and hyphened:
+            return True
+        return not self._names.isdisjoint(words) and bool(
+            after or _NAME_BEFORE.search(before) or _TITLE_CUE.search(before)
+        )
+
+    def _glued_word(self, folded: Folded, original: str, span: tuple[int, int]) -> bool:
+        """A phrase written as one ordinary word ("cowgirl" for "cow girl") that is not
+        itself listed and holds no root: the fold invented the phrase."""
+        word = folded.text[span[0] : span[1]]
+        if not word.isalpha() or word in self._exact or any(r in word for r in self._roots):
+            return False
+        start, end = folded.span(*span)
+        return original[start:end].isalpha() and is_ordinary(word)
 
     def may_match(self, view: TokenView) -> bool:
         """False only when no listed single word or root can be in the text."""
@@ -317,7 +405,9 @@ class Lexicon:
         """Every listed word in the folded text, with its span in the original."""
         if not len(self):
             return []  # an empty list (threat, promotion): no token needs looking at
-        hits = []
+        hits: list[tuple[Entry, tuple[int, int]]] = []
+        inside: list[tuple[int, int]] = []  # each hit's folded span, for allowed phrases
+        titled: list[bool] = []  # whether the text is title case, computed once if asked
         text = folded.text
         if view is None:
             view = token_view(folded)
@@ -334,11 +424,52 @@ class Lexicon:
                 found = seen[key] = self._lookup_token(token, view.budget)
             if found is not None:
                 entry, as_written = found
-                span = folded.span(token.start - (token.mention and not as_written), token.end)
-                if not self._is_name(entry.word, original, span):
+                start = token.start - (token.mention and not as_written)
+                span = folded.span(start, token.end)
+                if not self._is_name((entry.word, token.word), original, span, titled):
                     hits.append((entry, span))
+                    inside.append((start, token.end))
         if self._phrase_re is not None and not self._phrase_gate.isdisjoint(view.tokens):
             for match in self._phrase_re.finditer(text):
                 entry = self._phrases[_SEPARATORS.sub("", match.group())]
-                hits.append((entry, folded.span(*match.span())))
+                if not self._glued_word(folded, original, match.span()):
+                    hits.append((entry, folded.span(*match.span())))
+                    inside.append(match.span())
+        if hits and self._allow_re is not None:
+            hits = _outside(self._allow_re, text, hits, inside)
         return hits
+
+
+def _outside(
+    allow: re.Pattern[str],
+    text: str,
+    hits: list[tuple[Entry, tuple[int, int]]],
+    inside: list[tuple[int, int]],
+) -> list[tuple[Entry, tuple[int, int]]]:
+    """The hits that lie in no allowed phrase (one scan of the text for all of them)."""
+    allowed = [m.span() for m in allow.finditer(text)]  # in order, not overlapping
+    if not allowed:
+        return hits
+    starts = [a for a, _ in allowed]
+    kept = []
+    for hit, (start, end) in zip(hits, inside, strict=True):
+        i = bisect_right(starts, start) - 1
+        if i < 0 or end > allowed[i][1]:
+            kept.append(hit)
+    return kept
+
+
+def _written_as_word(token: Token) -> bool:
+    """Whether the token, as written, is an ordinary word with a doubled letter (the only
+    kind a fold can misread as a stretched listed word); looked up in the dictionary only
+    then, and memoised there."""
+    word = token.word
+    if token.shortened or token.mention or token.plain != word or not _HAS_DOUBLE.search(word):
+        return False
+    return word.isalpha() and is_ordinary(word)
+
+
+def _title_case(original: str) -> bool:
+    """Whether most of the text's words are capitalised (headline style or shouting)."""
+    words = _WORDS.findall(original[:2_000])
+    return len(words) >= 4 and sum(bool(_TITLE.match(w)) for w in words) >= 0.9 * len(words)

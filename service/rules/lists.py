@@ -4,10 +4,14 @@ A list file may have these tables (all optional); every entry's value is a short
 
 - `[words]`    whole words or phrases ("blow job"), matched on folded text;
 - `[roots]`    matched inside longer words too ("clusterfuck"), unless the word is allowed;
-- `[allow]`    innocent words that contain a listed word or root (Scunthorpe);
+- `[allow]`    innocent words that contain a listed word or root (Scunthorpe), and
+               phrases in which a listed word is a homonym ("chink in its|the armour");
 - `[exclude]`  words taken out of an imported list (better-profanity's "gay", "kill");
-- `[names]`    listed words that are also names: skipped when capitalised beside another
-               capitalised word ("Dick Cheney");
+- `[names]`    listed words that are also people's names: skipped when written as names,
+               capitalised beside another capitalised word ("Dick Cheney");
+- `[places]`   listed words that are also place names, skipped when capitalised after a
+               place word ("the village of Fucking");
+- `[name_parts]` lower-case parts of place names ("Chorlton cum Hardy"; docs/rules.md);
 - `[sets]`     named word sets, used in patterns as `{name}`;
 - `[patterns.NAME]` with `regex` (over folded text), `note`, and optional `strength`
                (`strong` rejects, `weak` only sends to review) and `text = "plain"` (match
@@ -56,6 +60,8 @@ class RuleList:
     patterns: tuple[Pattern, ...]
     options: dict = field(default_factory=dict)
     digest: str = ""
+    places: dict[str, str] = field(default_factory=dict)
+    name_parts: dict[str, str] = field(default_factory=dict)
 
 
 def default_dir() -> Path:
@@ -118,6 +124,8 @@ def load_list(path: Path, category: Category) -> RuleList:
         patterns=tuple(patterns),
         options=data.get("options", {}),
         digest=hashlib.sha256(raw).hexdigest(),
+        places=_table(data, "places", path),
+        name_parts=_table(data, "name_parts", path),
     )
 
 
