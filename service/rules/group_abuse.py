@@ -74,7 +74,9 @@ class GroupAbuse:
     ) -> bool:
         """Whether the commenter makes the statement, rather than deny, report or condemn it."""
         first = found[0]
-        if marks.negated_before(first) or marks.reported_before(first) or marks.condemned(first):
+        # a negation before a question is rhetorical ("Isn't it time to kill all X?")
+        negated = marks.negated_before(first) and not reading.question[first]
+        if negated or marks.reported_before(first) or marks.condemned(first):
             return False
         context = context_of(original)
         span = folded.span(reading.spans[first][0], reading.spans[found[1] - 1][1])

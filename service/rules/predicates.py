@@ -47,10 +47,13 @@ class Frame:
     strength: Strength
     note: str
     adjective: bool  # may follow a bare adjective ("Kurdish scum")
+    question: bool  # holds only in a question ("are Kurds lazy?")
 
     def match(self, reading: Reading, start: int, stop: int, cues: Cues) -> tuple[int, int] | None:
         """The words [first, last) of this frame around the group at [start, stop), or None."""
         words = reading.words
+        if self.question and not reading.question[start]:
+            return None
         first, last = start, stop
         clause_start, clause_stop = reading.clause_start[start], reading.clause_stop[start]
         for part in self.before:
@@ -190,4 +193,5 @@ def _frame(file: str, name: str, spec: dict, kinds: dict, sets: dict) -> Frame:
         Strength(spec.get("strength", "strong")),
         spec.get("note", ""),
         bool(spec.get("adjective", False)),
+        bool(spec.get("question", False)),
     )
