@@ -155,10 +155,12 @@ class Cues:
                 condemning.add(reading.sentence_start[i])
         return Marks(reading, negations, reports, frozenset(condemning))
 
-    def about_self(self, reading: Reading, i: int) -> bool:
-        """Whether the group named at word i is the speaker's own ("as a Kurd", "we Arabs")."""
+    def self_marker(self, reading: Reading, i: int) -> int | None:
+        """Where a marker starts that makes the group at word i the speaker's own ("as a
+        Kurd", "we Arabs"), or None."""
         start = reading.clause_start[i]
-        return i > start and self.self_markers.ending(reading.words, i - 1, start) > 0
+        n = self.self_markers.ending(reading.words, i - 1, start) if i > start else 0
+        return i - n if n else None
 
     def some_of(self, reading: Reading, i: int) -> bool:
         """Whether the words before i pick out some members only ("some refugees")."""

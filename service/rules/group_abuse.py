@@ -48,14 +48,17 @@ class GroupAbuse:
         marks = self.cues.mark(reading)
         best: dict[tuple[Category, int], RuleHit] = {}  # one hit per category and target
         for mention in mentions:
-            if not mention.groups or self.cues.about_self(reading, mention.start):
+            if not mention.groups:
                 continue
+            own = self.cues.self_marker(reading, mention.start)
             for frame in self.predicates.candidates(reading, mention.start, mention.stop):
                 if mention.kind is MentionKind.ADJECTIVE and not frame.adjective:
                     continue
                 found = frame.match(reading, mention.start, mention.stop, self.cues)
                 if found is None or not self._claimed(original, folded, reading, marks, found):
                     continue
+                if own is not None and own < found[0]:
+                    continue  # the speaker's own group: "as a Kurd, ..." (not "as dumb as a Kurd")
                 strength = self._strength(reading, mention, frame, found)
                 if strength is None:
                     continue
