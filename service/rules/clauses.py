@@ -18,7 +18,7 @@ from service.rules.lists import read_table_file
 
 # Words of folded text: "don't" stays one word (a negation), "i'm" and "they're" split
 # ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human").
-_WORD = re.compile(r"[a-z0-9]+?n't|[a-z0-9]+(?:-[a-z0-9]+){0,3}|'[a-z]+|=")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|'[a-z]+|=")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]\"“”«»]|\s[-–—]+\s")
