@@ -19,6 +19,8 @@ from service.rules.lists import read_table_file
 # Words of folded text: "don't" stays one word (a negation), "i'm" and "they're" split
 # ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human").
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|'[a-z]+|=")
+# How far back a question may name the commenter before a report word.
+QUESTION_LOOKBACK = 8
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]\"“”«»]|\s[-–—]+\s")
@@ -148,8 +150,11 @@ class Cues:
             if self.negates(words, i, n):
                 negations.append(i)
             if self.report.at(words, i, n):
-                start = reading.sentence_start[i]
-                if not any(w in self.first_person for w in words[max(start, i - 2) : i]):
+                # "I think ...", and in a question "am I the only one who thinks ...":
+                # the commenter's own claim, not a report
+                back = QUESTION_LOOKBACK if reading.question[i] else 2
+                start = max(reading.sentence_start[i], i - back)
+                if not any(w in self.first_person for w in words[start:i]):
                     reports.append(i)
             if self.condemn.at(words, i, n):
                 condemning.add(reading.sentence_start[i])
