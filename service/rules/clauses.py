@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.rules.lists import read_table_file
+from service.rules.typos import Misspellings
 
 # Words of folded text: "don't" stays one word (a negation), "i'm" and "they're" split
 # ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human").
@@ -79,7 +80,8 @@ def read(text: str) -> Reading:
 class PhraseSet:
     """Words and phrases, found at or ending at a position of a text's words."""
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], known: frozenset[str] | None = None) -> None:
+        """`known`: read misspelt single words too (typos.py), unless they are known words."""
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._by_last: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
@@ -92,6 +94,8 @@ class PhraseSet:
                 entries.sort(key=len, reverse=True)  # longest first
         self._firsts = frozenset(self._by_first)
         self._lasts = frozenset(self._by_last)
+        singles = [e[0] for entries in self._by_first.values() for e in entries if len(e) == 1]
+        self.typos = Misspellings(singles, known) if known is not None else None
 
     def firsts(self) -> frozenset[str]:
         """The words an entry can start with."""
@@ -101,13 +105,22 @@ class PhraseSet:
         """The words an entry can end with."""
         return self._lasts
 
-    def at(self, words: list[str], i: int, stop: int) -> int:
-        """The length of the longest entry starting at word i (and before stop), or 0."""
+    def entry_at(self, words: list[str], i: int, stop: int) -> tuple[str, ...] | None:
+        """The longest entry starting at word i (and before stop), or None."""
         for entry in self._by_first.get(words[i], ()):
             n = len(entry)
             if i + n <= stop and tuple(words[i : i + n]) == entry:
-                return n
-        return 0
+                return entry
+        if self.typos is not None and words[i] not in self._by_first:
+            word = self.typos.correct(words[i])
+            if word is not None:
+                return (word,)
+        return None
+
+    def at(self, words: list[str], i: int, stop: int) -> int:
+        """The length of the longest entry starting at word i (and before stop), or 0."""
+        entry = self.entry_at(words, i, stop)
+        return len(entry) if entry else 0
 
     def ending(self, words: list[str], j: int, start: int) -> int:
         """The length of the longest entry ending at word j (and from start on), or 0."""
@@ -115,6 +128,8 @@ class PhraseSet:
             n = len(entry)
             if j - n + 1 >= start and tuple(words[j - n + 1 : j + 1]) == entry:
                 return n
+        if self.typos is not None and words[j] not in self._by_last:
+            return int(self.typos.correct(words[j]) is not None)
         return 0
 
 
@@ -127,6 +142,7 @@ class Cues:
     not_negation: frozenset[str]
     report: PhraseSet
     first_person: frozenset[str]
+    own_view: frozenset[str]
     condemn: PhraseSet
     self_markers: PhraseSet
     pronouns: PhraseSet
@@ -154,7 +170,8 @@ class Cues:
                 # the commenter's own claim, not a report
                 back = QUESTION_LOOKBACK if reading.question[i] else 2
                 start = max(reading.sentence_start[i], i - back)
-                if not any(w in self.first_person for w in words[start:i]):
+                own = i > 0 and words[i - 1] in self.own_view  # "anyone else think ..."
+                if not own and not any(w in self.first_person for w in words[start:i]):
                     reports.append(i)
             if self.condemn.at(words, i, n):
                 condemning.add(reading.sentence_start[i])
@@ -202,6 +219,26 @@ class Marks:
         return self.reading.sentence_start[i] in self.condemning
 
 
+def vocabulary(*tables: object) -> frozenset[str]:
+    """Every word of the given parsed list files (keys, values of lists), as read."""
+    out: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                out.update(words_of(key))
+                if key == "template" and isinstance(item, str):
+                    out.update(w for w in words_of(item) if w.isalpha())
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for table in tables:
+        walk(table)
+    return frozenset(out)
+
+
 def load_cues(path: Path) -> Cues:
     """Compile clauses.toml."""
     data, digest = read_table_file(path)
@@ -215,6 +252,7 @@ def load_cues(path: Path) -> Cues:
         not_negation=frozenset(table("not_negation")),
         report=PhraseSet(table("report")),
         first_person=frozenset(w for p in table("first_person") for w in words_of(p)),
+        own_view=frozenset(table("own_view")),
         condemn=PhraseSet(table("condemn")),
         self_markers=PhraseSet(table("self_markers")),
         pronouns=PhraseSet(table("pronouns")),

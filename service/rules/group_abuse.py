@@ -17,10 +17,11 @@ from pathlib import Path
 
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
-from service.rules.clauses import Cues, Marks, Reading, load_cues, read
+from service.rules.clauses import Cues, Marks, Reading, load_cues, read, vocabulary
 from service.rules.context import context_of
 from service.rules.groups import GroupLexicon, Mention, MentionKind
 from service.rules.lexicon import TokenView
+from service.rules.lists import read_table_file
 from service.rules.predicates import Frame, Predicates
 
 LIST_FILES = ("groups.toml", "predicates.toml", "clauses.toml")
@@ -39,7 +40,7 @@ class GroupAbuse:
 
     def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
         """Every attack on a group in the text; spans index the original."""
-        if view is not None and self.groups.gate.isdisjoint(view.tokens):
+        if view is not None and not self.groups.may_name(view.tokens):
             return []  # no group is named: nothing to read
         reading = read(folded.text)
         mentions = self.groups.mentions(reading, self.cues.pronouns)
@@ -145,5 +146,9 @@ def _hit(
 
 def build(directory: Path) -> GroupAbuse:
     """The rule, from groups.toml, predicates.toml and clauses.toml in `directory`."""
-    groups, predicates, clauses = (directory / name for name in LIST_FILES)
-    return GroupAbuse(GroupLexicon(groups), Predicates(predicates), load_cues(clauses))
+    paths = [directory / name for name in LIST_FILES]
+    known = vocabulary(*(read_table_file(path)[0] for path in paths))
+    groups, predicates, clauses = paths
+    return GroupAbuse(
+        GroupLexicon(groups, known), Predicates(predicates, known), load_cues(clauses)
+    )

@@ -16,7 +16,10 @@ from pathlib import Path
 
 from service.rules.clauses import PhraseSet, Reading, words_of
 from service.rules.lists import RuleListError, read_table_file
+from service.rules.typos import Misspellings
 
+# Words after which a non-protected group names what its members follow.
+_TAKES_OBJECT = frozenset({"of", "for", "support", "supports", "follow", "follows"})
 _LETTERS = re.compile(r"[a-z]+")  # words as the token view's gate sets hold them
 # Adjectives in a row before a head ("gay Kurdish Muslim men").
 MAX_ADJECTIVES = 3
@@ -56,7 +59,8 @@ class Mention:
 class GroupLexicon:
     """The compiled groups.toml."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, known: frozenset[str] = frozenset()) -> None:
+        """`known`: every word of the analysis' lists, never read as a misspelling."""
         data, self.digest = read_table_file(path)
         self._nouns: dict[str, Group] = {}
         self._adjectives: dict[str, list[Group]] = {}
@@ -69,34 +73,59 @@ class GroupLexicon:
                     self._nouns[" ".join(words_of(noun))] = group
                 for adjective in spec.get("adjectives", []):
                     self._adjectives.setdefault(" ".join(words_of(adjective)), []).append(group)
-        self._noun_phrases = PhraseSet(self._nouns)
+        self._noun_phrases = PhraseSet(self._nouns, known)
+        self._adjective_typos = Misspellings(self._adjectives, known)
         self._heads = frozenset(data.get("heads", {}))
         self._organisation_heads = frozenset(data.get("organisation_heads", {}))
-        self._organisations = frozenset(data.get("organisations", {}))
-        # The words a text must contain for any group to be named (its cheap gate).
-        self.gate = frozenset(
-            w for phrase in [*self._nouns, *self._adjectives] for w in _LETTERS.findall(phrase)[:1]
+        # states and places are not peoples ("Israel", "Syria"), nor organisations' names
+        self._organisations = frozenset(data.get("organisations", {})) | frozenset(
+            data.get("places", {})
         )
+        # The words a text must contain for any group to be named (its cheap gate),
+        # misspelt ones included; `may_name` also tries a letter added.
+        firsts = [
+            w for phrase in [*self._nouns, *self._adjectives] for w in _LETTERS.findall(phrase)[:1]
+        ]
+        self.gate = (
+            frozenset(firsts)
+            | self._adjective_typos.variants()
+            | (self._noun_phrases.typos.variants() if self._noun_phrases.typos else frozenset())
+        )
+        self._added = Misspellings(firsts, known)
 
-    def _adjective_run(self, words: list[str], i: int, stop: int) -> int:
-        """How many listed adjectives stand in a row from word i."""
-        n = 0
-        while i + n < stop and n < MAX_ADJECTIVES and words[i + n] in self._adjectives:
-            n += 1
-        return n
+    def may_name(self, tokens: frozenset[str]) -> bool:
+        """False only when none of a text's words can name a group."""
+        if not self.gate.isdisjoint(tokens):
+            return True
+        return any(self._added.correct(t) for t in tokens if len(t) > 4)
+
+    def _adjective(self, word: str) -> str | None:
+        """The listed adjective a word is, or misspells."""
+        return word if word in self._adjectives else self._adjective_typos.correct(word)
+
+    def _adjective_run(self, words: list[str], i: int, stop: int) -> list[str]:
+        """The listed adjectives standing in a row from word i."""
+        run: list[str] = []
+        while i + len(run) < stop and len(run) < MAX_ADJECTIVES:
+            adjective = self._adjective(words[i + len(run)])
+            if adjective is None:
+                break
+            run.append(adjective)
+        return run
 
     def _at(self, reading: Reading, i: int) -> Mention | None:
         """The mention starting at word i, if any."""
         words, stop = reading.words, reading.clause_stop[i]
-        run = self._adjective_run(words, i, stop)
+        adjectives = self._adjective_run(words, i, stop)
+        run = len(adjectives)
         if run:
-            groups = tuple(g for w in words[i : i + run] for g in self._adjectives[w])
+            groups = tuple(g for w in adjectives for g in self._adjectives[w])
             k = i + run
             if k < stop:
-                noun = self._noun_phrases.at(words, k, stop)
+                noun = self._noun_phrases.entry_at(words, k, stop)
                 if noun:  # "Syrian refugees", "Turkish Kurds"
-                    head = self._nouns[" ".join(words[k : k + noun])]
-                    return Mention(i, k + noun, MentionKind.GROUP, (*groups, head))
+                    head = self._nouns[" ".join(noun)]
+                    return Mention(i, k + len(noun), MentionKind.GROUP, (*groups, head))
                 if words[k] in self._heads:  # "Kurdish people"
                     return Mention(i, k + 1, MentionKind.GROUP, groups)
                 if words[k] in self._organisation_heads:  # "the Turkish army"
@@ -104,13 +133,26 @@ class GroupLexicon:
             if run == 1 and words[i] in self._nouns:  # "an Arab", a noun and an adjective
                 return Mention(i, i + 1, MentionKind.GROUP, (self._nouns[words[i]],))
             return Mention(i, k, MentionKind.ADJECTIVE, groups)
-        noun = self._noun_phrases.at(words, i, stop)
+        noun = self._noun_phrases.entry_at(words, i, stop)
         if noun:
-            group = self._nouns[" ".join(words[i : i + noun])]
-            return Mention(i, i + noun, MentionKind.GROUP, (group,))
+            mention = Mention(i, i + len(noun), MentionKind.GROUP, (self._nouns[" ".join(noun)],))
+            return self._with_object(words, mention, stop)
         if words[i] in self._organisations:
             return Mention(i, i + 1, MentionKind.ORGANISATION)
         return None
+
+    def _with_object(self, words: list[str], mention: Mention, stop: int) -> Mention:
+        """A non-protected group named by whom they follow ("fans OF Chelsea", "people who
+        vote FOR him"): the mention takes the object's word (and its article)."""
+        k = mention.stop
+        if mention.protected or not (
+            words[k - 1] in _TAKES_OBJECT or (k < stop and words[k] in _TAKES_OBJECT)
+        ):
+            return mention
+        k += words[k - 1] not in _TAKES_OBJECT  # past "of"
+        k += k < stop and words[k] in ("the", "a", "an")
+        k += k < stop
+        return Mention(mention.start, min(k, stop), mention.kind, mention.groups)
 
     def mentions(self, reading: Reading, pronouns: PhraseSet) -> list[Mention]:
         """Every mention in the text, in order; pronouns resolved to the last one before."""

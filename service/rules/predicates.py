@@ -18,6 +18,7 @@ from pathlib import Path
 from service.domain import Category, Strength
 from service.rules.clauses import MAX_FILLERS, Cues, PhraseSet, Reading, words_of
 from service.rules.lists import RuleListError, read_table_file
+from service.rules.typos import Misspellings
 
 SLOT = "{group}"
 START = "^"
@@ -109,7 +110,8 @@ def _back(part: PhraseSet, words: list[str], i: int, start: int, cues: Cues) -> 
 class Predicates:
     """The compiled predicates.toml: frames indexed by the words next to the group."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, known: frozenset[str] = frozenset()) -> None:
+        """`known`: every word of the analysis' lists, never read as a misspelling."""
         data, self.digest = read_table_file(path)
         kinds = {}
         for name, spec in data.get("kinds", {}).items():
@@ -127,10 +129,10 @@ class Predicates:
         for name, table in data.get("sets", {}).items():
             if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
                 raise RuleListError(f"{path.name}: [sets.{name}] must map each word to a reason")
-            sets[name] = PhraseSet(table)
+            sets[name] = PhraseSet(table, known)
         self.frames: list[Frame] = []
         for name, spec in data.get("frames", {}).items():
-            self.frames.append(_frame(path.name, name, spec, kinds, sets))
+            self.frames.append(_frame(path.name, name, spec, kinds, sets, known))
         # Frames by a word that can stand right after the group (or, for frames with
         # nothing after it, right before it).
         self._after: dict[str, list[int]] = {}
@@ -142,20 +144,30 @@ class Predicates:
             else:
                 for word in frame.before[0].lasts():
                     self._before.setdefault(word, []).append(i)
+        self._typos = Misspellings([*self._after, *self._before], known)
+
+    def _indexed(self, index: dict[str, list[int]], word: str) -> list[int]:
+        found = index.get(word)
+        if found is None:
+            fixed = self._typos.correct(word)  # "Kurds disgsut me"
+            found = index.get(fixed, []) if fixed else []
+        return found
 
     def candidates(self, reading: Reading, start: int, stop: int) -> list[Frame]:
         """The frames that may hold around the group at words [start, stop)."""
         words, chosen = reading.words, set()
         end = min(reading.clause_stop[start], stop + MAX_FILLERS + 1)
         for k in range(stop, end):
-            chosen.update(self._after.get(words[k], ()))
+            chosen.update(self._indexed(self._after, words[k]))
         begin = max(reading.clause_start[start], start - MAX_FILLERS - 1)
         for k in range(begin, start):
-            chosen.update(self._before.get(words[k], ()))
+            chosen.update(self._indexed(self._before, words[k]))
         return [self.frames[i] for i in sorted(chosen)]
 
 
-def _frame(file: str, name: str, spec: dict, kinds: dict, sets: dict) -> Frame:
+def _frame(
+    file: str, name: str, spec: dict, kinds: dict, sets: dict, known: frozenset[str]
+) -> Frame:
     """Compile one [frames.NAME] table."""
     where = f"{file}: [frames.{name}]"
     if spec.get("kind") not in kinds:
@@ -176,7 +188,7 @@ def _frame(file: str, name: str, spec: dict, kinds: dict, sets: dict) -> Frame:
                 raise RuleListError(f"{where}: unknown set {part}")
             compiled.append(sets[found.group(1)])
         elif words_of(part):
-            compiled.append(PhraseSet([part]))
+            compiled.append(PhraseSet([part], known))
         else:
             raise RuleListError(f"{where}: cannot read {part!r}")
     slot = compiled.index(None)
