@@ -158,6 +158,39 @@ def test_contrast_cases_have_no_hit(text):
     assert hits(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Krds are rats",
+        "Syrains disgust me",
+        "Arabs are animlas",
+        "I hate Muslmis",
+        "Kurdds are vermin",
+    ],
+)
+def test_a_letter_dropped_swapped_or_added_is_read(text):
+    assert "abuse" in strong(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria is a disaster",  # a state, not the Syrians
+        "Israel are terrorists",  # criticism of a state
+        "Iraq is a mess and Iraqis are suffering",
+        "The turkeys are fat",
+        "People who vote for Erdogan are wrong",  # criticism of voters
+    ],
+)
+def test_places_and_near_words_are_not_groups(text):
+    assert hits(text) == []
+
+
+def test_followers_are_named_by_whom_they_follow():
+    assert strong("Fans of Chelsea are morons") == {"personal_attack"}
+    assert strong("People who vote for Erdogan are idiots") == {"personal_attack"}
+
+
 def test_hit_names_target_and_predicate_and_indexes_the_original():
     text = "Well... ＫＵＲＤＳ are r4ts!"
     (hit,) = hits(text)
