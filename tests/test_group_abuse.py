@@ -43,6 +43,7 @@ def weak(text: str) -> set[str]:
         "Afghans are all thieves and liars",
         "I think Alawites are primitive",
         "Persians can't be trusted",
+        "Soranis are all Iranian spies",
         # contempt
         "I can't stand Arabs!",
         "I really despise Armenians",
@@ -148,6 +149,15 @@ def test_looser_readings_go_to_review(text):
         # non-protected groups: criticism, not insult
         "Politicians are corrupt",
         "Journalists are too lazy to check their facts",
+        # news: violence against a group, nouns that are also verbs, trailing attribution
+        "The murder of journalists must be investigated",
+        "The massacre of Yazidis in Sinjar",
+        "The killing of Kurds in Afrin must stop",
+        "Refugees are a burden on Lebanon, the minister said",
+        "Syrians should leave the camps only when it is safe",
+        "Deport the criminals, not the refugees",
+        "The Shia militias are criminals",
+        "I can't stand seeing refugees suffer",
         # place names and adjectives of things
         "Kurdish food is the best",
         "Turkey will attack Afrin",

@@ -138,6 +138,7 @@ class Cues:
     """The cue lists of clauses.toml, compiled."""
 
     fillers: frozenset[str]
+    of_after: frozenset[str]  # "of" is a filler only after these ("a bunch of")
     negation: PhraseSet
     not_negation: frozenset[str]
     report: PhraseSet
@@ -150,6 +151,13 @@ class Cues:
     after_group: frozenset[str]
     subset: frozenset[str]
     digest: str
+
+    def skips(self, words: list[str], i: int) -> bool:
+        """Whether word i is a filler where it stands ("of" only after "bunch", "one" ...)."""
+        word = words[i]
+        if word == "of":
+            return i > 0 and words[i - 1] in self.of_after
+        return word in self.fillers
 
     def negates(self, words: list[str], i: int, stop: int) -> int:
         """The length of a negation at word i ("not", "no one"), or 0 ("no better" is none)."""
@@ -214,6 +222,18 @@ class Marks:
         """Whether word i's sentence reports, before it, what someone else said or thinks."""
         return self._between(self.reports, self.reading.sentence_start[i], i)
 
+    def reported_after(self, i: int, j: int) -> bool:
+        """Whether a later clause of the sentence of words [i, j) attributes it to someone
+        else ("refugees are a burden, THE MINISTER SAID")."""
+        k = bisect_right(self.reports, j - 1)
+        if k == len(self.reports):
+            return False
+        at = self.reports[k]
+        reading = self.reading
+        return reading.sentence_start[at] == reading.sentence_start[i] and (
+            reading.clause_start[at] != reading.clause_start[i]
+        )
+
     def condemned(self, i: int) -> bool:
         """Whether word i's sentence condemns something ("... is racist")."""
         return self.reading.sentence_start[i] in self.condemning
@@ -248,6 +268,7 @@ def load_cues(path: Path) -> Cues:
 
     return Cues(
         fillers=frozenset(table("fillers")),
+        of_after=frozenset(table("of_after")),
         negation=PhraseSet(table("negation")),
         not_negation=frozenset(table("not_negation")),
         report=PhraseSet(table("report")),

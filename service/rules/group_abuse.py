@@ -82,6 +82,8 @@ class GroupAbuse:
         negated = marks.negated_before(first) and not reading.question[first]
         if negated or marks.reported_before(first) or marks.condemned(first):
             return False
+        if marks.reported_after(first, found[1]):
+            return False
         context = context_of(original)
         span = folded.span(reading.spans[first][0], reading.spans[found[1] - 1][1])
         return not (context.reports and context.is_quoted(span))

@@ -63,9 +63,7 @@ class Frame:
                 return None
         if self.anchored:
             skipped = 0
-            while (
-                first > clause_start and words[first - 1] in cues.fillers and skipped < MAX_FILLERS
-            ):
+            while first > clause_start and cues.skips(words, first - 1) and skipped < MAX_FILLERS:
                 first -= 1
                 skipped += 1
             if first != clause_start:
@@ -87,7 +85,7 @@ def _forward(part: PhraseSet, words: list[str], i: int, stop: int, cues: Cues) -
             return i + n
         if cues.negates(words, i, stop):
             return None
-        if words[i] not in cues.fillers and words[i] not in cues.negation.firsts():
+        if not cues.skips(words, i) and words[i] not in cues.negation.firsts():
             return None
         i += 1  # a filler, or a negation word that does not negate here ("no better than")
     return None
@@ -101,7 +99,7 @@ def _back(part: PhraseSet, words: list[str], i: int, start: int, cues: Cues) -> 
         n = part.ending(words, i - 1, start)
         if n:
             return i - n
-        if words[i - 1] not in cues.fillers:
+        if not cues.skips(words, i - 1):
             return None
         i -= 1
     return None
