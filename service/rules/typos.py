@@ -43,6 +43,7 @@ class Misspellings:
                 if variant not in listed and variant not in known:
                     self._variants.setdefault(variant, word)
         self._prefixes = frozenset(w[:2] for w in self._listed)
+        self._known = known | listed  # spelt right: never a misspelling
 
     def variants(self) -> frozenset[str]:
         """Every misspelling with a letter dropped or swapped."""
@@ -50,6 +51,8 @@ class Misspellings:
 
     def correct(self, token: str) -> str | None:
         """The listed word `token` misspells, or None."""
+        if len(token) < MIN_LISTED_FOR_ADDED or token in self._known:
+            return None
         found = self._variants.get(token)
         if found is not None:
             return found
