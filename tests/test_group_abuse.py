@@ -56,6 +56,7 @@ def weak(text: str) -> set[str]:
         "Deport all Syrians now",
         "No Muslims allowed",
         "Send the migrants back",
+        "I think Syrians should leave.",
         # implicit derogation
         "Even an Afghan could do better than you",
         "as dirty as a gypsy",
@@ -102,6 +103,7 @@ def test_non_protected_group_insulted_or_threatened_as_a_class(text, category):
         "I met some Kurds. They are animals.",  # a pronoun
         "Some refugees are criminals",  # some members, not the class
         "Typical Arab, lying again",  # looser grammar
+        "Kurds are animals, don't you think?",  # asking the reader is no report
     ],
 )
 def test_looser_readings_go_to_review(text):

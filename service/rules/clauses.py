@@ -142,6 +142,7 @@ class Cues:
     negation: PhraseSet
     not_negation: frozenset[str]
     report: PhraseSet
+    attribution: PhraseSet
     first_person: frozenset[str]
     own_view: frozenset[str]
     condemn: PhraseSet
@@ -169,7 +170,7 @@ class Cues:
     def mark(self, reading: Reading) -> Marks:
         """Where the text's negations, reports and condemnations are, found in one pass."""
         words, n = reading.words, len(reading.words)
-        negations, reports, condemning = [], [], set()
+        negations, reports, attributions, condemning = [], [], [], set()
         for i in range(n):
             if self.negates(words, i, n):
                 negations.append(i)
@@ -181,9 +182,11 @@ class Cues:
                 own = i > 0 and words[i - 1] in self.own_view  # "anyone else think ..."
                 if not own and not any(w in self.first_person for w in words[start:i]):
                     reports.append(i)
+            if self.attribution.at(words, i, n) and reports and reports[-1] == i:
+                attributions.append(i)
             if self.condemn.at(words, i, n):
                 condemning.add(reading.sentence_start[i])
-        return Marks(reading, negations, reports, frozenset(condemning))
+        return Marks(reading, negations, reports, attributions, frozenset(condemning))
 
     def self_marker(self, reading: Reading, i: int) -> int | None:
         """Where a marker starts that makes the group at word i the speaker's own ("as a
@@ -208,6 +211,7 @@ class Marks:
     reading: Reading
     negations: list[int]  # word positions of negations
     reports: list[int]  # word positions of reports of someone else's words
+    attributions: list[int]  # the reports that can attribute what came before
     condemning: frozenset[int]  # first words of sentences that condemn
 
     def _between(self, positions: list[int], start: int, stop: int) -> bool:
@@ -224,11 +228,14 @@ class Marks:
 
     def reported_after(self, i: int, j: int) -> bool:
         """Whether a later clause of the sentence of words [i, j) attributes it to someone
-        else ("refugees are a burden, THE MINISTER SAID")."""
-        k = bisect_right(self.reports, j - 1)
-        if k == len(self.reports):
+        else ("refugees are a burden, THE MINISTER SAID"); in a question it asks the
+        reader ("..., don't you think?")."""
+        if self.reading.question[i]:
             return False
-        at = self.reports[k]
+        k = bisect_right(self.attributions, j - 1)
+        if k == len(self.attributions):
+            return False
+        at = self.attributions[k]
         reading = self.reading
         return reading.sentence_start[at] == reading.sentence_start[i] and (
             reading.clause_start[at] != reading.clause_start[i]
@@ -272,6 +279,7 @@ def load_cues(path: Path) -> Cues:
         negation=PhraseSet(table("negation")),
         not_negation=frozenset(table("not_negation")),
         report=PhraseSet(table("report")),
+        attribution=PhraseSet(table("attribution")),
         first_person=frozenset(w for p in table("first_person") for w in words_of(p)),
         own_view=frozenset(table("own_view")),
         condemn=PhraseSet(table("condemn")),

@@ -22,6 +22,7 @@ from service.rules.typos import Misspellings
 
 SLOT = "{group}"
 START = "^"
+END = "$"
 _SET = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -45,6 +46,7 @@ class Frame:
     before: tuple[PhraseSet, ...]  # nearest the group first
     after: tuple[PhraseSet, ...]
     anchored: bool  # the match must start its clause (^)
+    closed: bool  # the match must end its clause ($)
     strength: Strength
     note: str
     adjective: bool  # may follow a bare adjective ("Kurdish scum")
@@ -72,6 +74,8 @@ class Frame:
             last = _forward(part, words, last, clause_stop, cues)
             if last is None:
                 return None
+        if self.closed and last != clause_stop:
+            return None
         return first, last
 
 
@@ -174,7 +178,8 @@ def _frame(
     if parts.count(SLOT) != 1:
         raise RuleListError(f"{where}: the template needs {SLOT} exactly once")
     anchored = parts[0] == START
-    parts = parts[1:] if anchored else parts
+    closed = parts[-1] == END
+    parts = parts[1 if anchored else 0 : -1 if closed else None]
     compiled: list[PhraseSet | None] = []
     for part in parts:
         if part == SLOT:
@@ -200,6 +205,7 @@ def _frame(
         before,  # type: ignore[arg-type]
         after,  # type: ignore[arg-type]
         anchored,
+        closed,
         Strength(spec.get("strength", "strong")),
         spec.get("note", ""),
         bool(spec.get("adjective", False)),
