@@ -108,6 +108,20 @@ def families(rules: RuleSet, length: int) -> dict[str, str]:
     shuffled = pattern_words() + every
     rng.shuffle(shuffled)
     out["pattern triggers and words shuffled"] = fill(shuffled, length)
+    # the group analysis: every group word in the frames it reads, with and without
+    # sentence ends (one clause of 10,000 characters)
+    lexicons = [rule.groups for rule in rules.rules if hasattr(rule, "groups")]
+    groups = sorted({w for lexicon in lexicons for w in lexicon.gate})
+    frames = [
+        "{} are rats",
+        "i can't stand {}",
+        "death to all the {}",
+        "{} don't deserve to live",
+        "they are not {}",
+        "as a {} i say",
+    ]
+    out["group frames"] = fill([f.format(g) + "." for g in groups for f in frames], length)
+    out["group frames, one clause"] = fill([f.format(g) for g in groups for f in frames], length)
     out["links"] = fill([f"http://bit.ly/{w}" for w in single], length)
     out["e-mail addresses"] = fill([f"{w}@{w}.co" for w in single], length)
     out["phone numbers"] = fill(["+964 750 123 4567 whatsapp"], length)

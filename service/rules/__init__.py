@@ -9,9 +9,17 @@ from typing import Protocol
 
 from service.domain import Category, RuleHit
 from service.normalise import Folded
-from service.rules import abuse, personal_attack, profanity, promotion, threat, vulgarity
+from service.rules import (
+    abuse,
+    group_abuse,
+    personal_attack,
+    profanity,
+    promotion,
+    threat,
+    vulgarity,
+)
 from service.rules.lexicon import TokenView, token_view
-from service.rules.lists import RuleList, load_lists
+from service.rules.lists import RuleList, default_dir, load_lists
 
 RULES = [
     profanity,  # swear words: better-profanity's list, curated, plus ours
@@ -20,6 +28,11 @@ RULES = [
     personal_attack,  # insults aimed at a person
     abuse,  # slurs and dehumanisation of groups, minus counter-speech
     promotion,  # links with offers, contacts, schemes, self-promotion
+]
+# Analyses that read sentences rather than match words, from their own list files.
+ANALYSES = [
+    group_abuse,  # attacks on groups: target (groups.py) x predicate (predicates.py) x
+    #               clause reading (clauses.py): negation, reporting, self-statements
 ]
 
 
@@ -63,5 +76,8 @@ def build_rules(directory: Path | None = None) -> RuleSet:
     """Load the list files from `directory` (default: shipped) and compile every rule."""
     lists: dict[Category, RuleList] = load_lists(directory)
     rules = tuple(module.build(lists) for module in RULES)
-    digest = hashlib.sha256("".join(lists[c].digest for c in Category).encode()).hexdigest()
+    analyses = tuple(module.build(directory or default_dir()) for module in ANALYSES)
+    digests = [lists[c].digest for c in Category] + [a.digest for a in analyses]
+    digest = hashlib.sha256("".join(digests).encode()).hexdigest()
+    rules += analyses
     return RuleSet(rules=rules, digest=digest)

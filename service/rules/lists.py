@@ -129,6 +129,18 @@ def load_list(path: Path, category: Category) -> RuleList:
     )
 
 
+def read_table_file(path: Path) -> tuple[dict, str]:
+    """Parse a list file of the target-aware analysis (groups, predicates, clauses) and
+    its digest; raise RuleListError naming the file when it is missing or malformed."""
+    if not path.is_file():
+        raise RuleListError(f"missing rule list {path}")
+    raw = path.read_bytes()
+    try:
+        return tomllib.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleListError(f"{path.name}: {exc}") from exc
+
+
 def load_lists(directory: Path | None = None) -> dict[Category, RuleList]:
     """Load every category's list file from `directory` (default: the shipped lists)."""
     directory = directory or default_dir()

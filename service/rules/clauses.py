@@ -1,0 +1,292 @@
+"""Reading a folded text as words in clauses and sentences, and the cues that change what
+a statement about a group means: negation, reported speech, condemnation, questions,
+identity self-statements (lists/clauses.toml).
+
+The text is read once, in one pass; every cue is then looked up in the words of one
+clause or sentence, so the work stays linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.rules.lists import read_table_file
+from service.rules.typos import Misspellings
+
+# Words of folded text: "don't" stays one word (a negation), "i'm" and "they're" split
+# ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human").
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|'[a-z]+|=")
+# How far back a question may name the commenter before a report word.
+QUESTION_LOOKBACK = 8
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_CLAUSE_END = re.compile(r"[,:()\[\]\"“”«»]|\s[-–—]+\s")
+# Filler words that may stand between two parts of a frame ("every last one of the").
+MAX_FILLERS = 5
+
+
+def words_of(text: str) -> list[str]:
+    """A phrase's words, read as a text's words are."""
+    return _WORD.findall(text.casefold().translate(_APOSTROPHES))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A folded text's words with their spans, clauses and sentences."""
+
+    words: list[str]
+    spans: list[tuple[int, int]]  # folded span of each word
+    clause_start: list[int]  # per word: index of the first word of its clause
+    clause_stop: list[int]  # per word: index after the last word of its clause
+    sentence_start: list[int]  # per word: index of the first word of its sentence
+    question: list[bool]  # per word: its sentence ends with a question mark
+
+
+def read(text: str) -> Reading:
+    """The words of a folded text, each with its clause and sentence."""
+    text = text.translate(_APOSTROPHES)
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
+    spans = [m.span() for m in matches]
+    sentence_ends = [(m.start(), "?" in m.group()) for m in _SENTENCE_END.finditer(text)]
+    clause_ends = sorted(
+        [pos for pos, _ in sentence_ends] + [m.start() for m in _CLAUSE_END.finditer(text)]
+    )
+    starts = [s for s, _ in spans]
+    clause_start, clause_stop, sentence_start, question = [], [], [], []
+    # a word's clause is the run of words between two clause ends around it
+    first = 0
+    bounds = [bisect_right(starts, pos) for pos in clause_ends] + [len(words)]
+    for stop in bounds:
+        if stop <= first:
+            continue
+        clause_start.extend([first] * (stop - first))
+        clause_stop.extend([stop] * (stop - first))
+        first = stop
+    first = 0
+    for pos, asks in [*sentence_ends, (len(text), False)]:
+        stop = bisect_right(starts, pos)
+        if stop > first:
+            sentence_start.extend([first] * (stop - first))
+            question.extend([asks] * (stop - first))
+            first = stop
+    return Reading(words, spans, clause_start, clause_stop, sentence_start, question)
+
+
+class PhraseSet:
+    """Words and phrases, found at or ending at a position of a text's words."""
+
+    def __init__(self, phrases: Iterable[str], known: frozenset[str] | None = None) -> None:
+        """`known`: read misspelt single words too (typos.py), unless they are known words."""
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(words_of(phrase))
+            if words:
+                self._by_first.setdefault(words[0], []).append(words)
+                self._by_last.setdefault(words[-1], []).append(words)
+        for table in (self._by_first, self._by_last):
+            for entries in table.values():
+                entries.sort(key=len, reverse=True)  # longest first
+        self._firsts = frozenset(self._by_first)
+        self._lasts = frozenset(self._by_last)
+        singles = [e[0] for entries in self._by_first.values() for e in entries if len(e) == 1]
+        self.typos = Misspellings(singles, known) if known is not None else None
+
+    def firsts(self) -> frozenset[str]:
+        """The words an entry can start with."""
+        return self._firsts
+
+    def lasts(self) -> frozenset[str]:
+        """The words an entry can end with."""
+        return self._lasts
+
+    def entry_at(self, words: list[str], i: int, stop: int) -> tuple[str, ...] | None:
+        """The longest entry starting at word i (and before stop), or None."""
+        for entry in self._by_first.get(words[i], ()):
+            n = len(entry)
+            if i + n <= stop and tuple(words[i : i + n]) == entry:
+                return entry
+        if self.typos is not None and words[i] not in self._by_first:
+            word = self.typos.correct(words[i])
+            if word is not None:
+                return (word,)
+        return None
+
+    def at(self, words: list[str], i: int, stop: int) -> int:
+        """The length of the longest entry starting at word i (and before stop), or 0."""
+        entry = self.entry_at(words, i, stop)
+        return len(entry) if entry else 0
+
+    def ending(self, words: list[str], j: int, start: int) -> int:
+        """The length of the longest entry ending at word j (and from start on), or 0."""
+        for entry in self._by_last.get(words[j], ()):
+            n = len(entry)
+            if j - n + 1 >= start and tuple(words[j - n + 1 : j + 1]) == entry:
+                return n
+        if self.typos is not None and words[j] not in self._by_last:
+            return int(self.typos.correct(words[j]) is not None)
+        return 0
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lists of clauses.toml, compiled."""
+
+    fillers: frozenset[str]
+    of_after: frozenset[str]  # "of" is a filler only after these ("a bunch of")
+    negation: PhraseSet
+    not_negation: frozenset[str]
+    report: PhraseSet
+    attribution: PhraseSet
+    first_person: frozenset[str]
+    own_view: frozenset[str]
+    condemn: PhraseSet
+    self_markers: PhraseSet
+    pronouns: PhraseSet
+    specific: frozenset[str]
+    after_group: frozenset[str]
+    subset: frozenset[str]
+    digest: str
+
+    def skips(self, words: list[str], i: int) -> bool:
+        """Whether word i is a filler where it stands ("of" only after "bunch", "one" ...)."""
+        word = words[i]
+        if word == "of":
+            return i > 0 and words[i - 1] in self.of_after
+        return word in self.fillers
+
+    def negates(self, words: list[str], i: int, stop: int) -> int:
+        """The length of a negation at word i ("not", "no one"), or 0 ("no better" is none)."""
+        n = self.negation.at(words, i, stop)
+        if n and i + n < stop and words[i + n] in self.not_negation:
+            return 0
+        return n
+
+    def mark(self, reading: Reading) -> Marks:
+        """Where the text's negations, reports and condemnations are, found in one pass."""
+        words, n = reading.words, len(reading.words)
+        negations, reports, attributions, condemning = [], [], [], set()
+        for i in range(n):
+            if self.negates(words, i, n):
+                negations.append(i)
+            if self.report.at(words, i, n):
+                # "I think ...", and in a question "am I the only one who thinks ...":
+                # the commenter's own claim, not a report
+                back = QUESTION_LOOKBACK if reading.question[i] else 2
+                start = max(reading.sentence_start[i], i - back)
+                own = i > 0 and words[i - 1] in self.own_view  # "anyone else think ..."
+                if not own and not any(w in self.first_person for w in words[start:i]):
+                    reports.append(i)
+            if self.attribution.at(words, i, n) and reports and reports[-1] == i:
+                attributions.append(i)
+            if self.condemn.at(words, i, n):
+                condemning.add(reading.sentence_start[i])
+        return Marks(reading, negations, reports, attributions, frozenset(condemning))
+
+    def self_marker(self, reading: Reading, i: int) -> int | None:
+        """Where a marker starts that makes the group at word i the speaker's own ("as a
+        Kurd", "we Arabs"), or None."""
+        start = reading.clause_start[i]
+        n = self.self_markers.ending(reading.words, i - 1, start) if i > start else 0
+        return i - n if n else None
+
+    def some_of(self, reading: Reading, i: int) -> bool:
+        """Whether the words before i pick out some members only ("some refugees")."""
+        start = reading.clause_start[i]
+        k = i - 1
+        while k >= start and reading.words[k] in self.fillers and i - k <= MAX_FILLERS:
+            k -= 1
+        return k >= start and reading.words[k] in self.specific
+
+
+@dataclass(frozen=True)
+class Marks:
+    """One text's cue positions, for every match in it to consult."""
+
+    reading: Reading
+    negations: list[int]  # word positions of negations
+    reports: list[int]  # word positions of reports of someone else's words
+    attributions: list[int]  # the reports that can attribute what came before
+    condemning: frozenset[int]  # first words of sentences that condemn
+
+    def _between(self, positions: list[int], start: int, stop: int) -> bool:
+        k = bisect_right(positions, stop - 1) - 1
+        return k >= 0 and positions[k] >= start
+
+    def negated_before(self, i: int) -> bool:
+        """Whether a negation stands in word i's clause before it ("I DON'T think Kurds ...")."""
+        return self._between(self.negations, self.reading.clause_start[i], i)
+
+    def reported_before(self, i: int) -> bool:
+        """Whether word i's sentence reports, before it, what someone else said or thinks."""
+        return self._between(self.reports, self.reading.sentence_start[i], i)
+
+    def reported_after(self, i: int, j: int) -> bool:
+        """Whether a later clause of the sentence of words [i, j) attributes it to someone
+        else ("refugees are a burden, THE MINISTER SAID"); in a question it asks the
+        reader ("..., don't you think?")."""
+        if self.reading.question[i]:
+            return False
+        k = bisect_right(self.attributions, j - 1)
+        if k == len(self.attributions):
+            return False
+        at = self.attributions[k]
+        reading = self.reading
+        return reading.sentence_start[at] == reading.sentence_start[i] and (
+            reading.clause_start[at] != reading.clause_start[i]
+        )
+
+    def condemned(self, i: int) -> bool:
+        """Whether word i's sentence condemns something ("... is racist")."""
+        return self.reading.sentence_start[i] in self.condemning
+
+
+def vocabulary(*tables: object) -> frozenset[str]:
+    """Every word of the given parsed list files (keys, values of lists), as read."""
+    out: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                out.update(words_of(key))
+                if key == "template" and isinstance(item, str):
+                    out.update(w for w in words_of(item) if w.isalpha())
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for table in tables:
+        walk(table)
+    return frozenset(out)
+
+
+def load_cues(path: Path) -> Cues:
+    """Compile clauses.toml."""
+    data, digest = read_table_file(path)
+
+    def table(name: str) -> dict[str, str]:
+        return data.get(name, {})
+
+    return Cues(
+        fillers=frozenset(table("fillers")),
+        of_after=frozenset(table("of_after")),
+        negation=PhraseSet(table("negation")),
+        not_negation=frozenset(table("not_negation")),
+        report=PhraseSet(table("report")),
+        attribution=PhraseSet(table("attribution")),
+        first_person=frozenset(w for p in table("first_person") for w in words_of(p)),
+        own_view=frozenset(table("own_view")),
+        condemn=PhraseSet(table("condemn")),
+        self_markers=PhraseSet(table("self_markers")),
+        pronouns=PhraseSet(table("pronouns")),
+        specific=frozenset(table("specific")),
+        after_group=frozenset(w for p in table("after_group") for w in words_of(p)),
+        subset=frozenset(table("subset")),
+        digest=digest,
+    )

@@ -1,0 +1,156 @@
+"""Target-aware analysis of attacks on groups: who is targeted, and what is said of them.
+
+For each group named in a comment (groups.py), the frames next to it (predicates.py) say
+what is done to it: dehumanised, ascribed a trait, insulted, held in contempt, excluded,
+wished or threatened harm. The reading of its clause and sentence (clauses.py) then says
+whether the commenter claims it: not when it is negated ("Kurds are not rats"), reported
+or condemned ("saying Arabs are animals is racist"), quoted in reporting, or a statement
+about the speaker's own group ("as a Kurd ..."). Questions, pronouns ("they"), some
+members ("some refugees") and narrowed groups ("Arabs who ...") are weaker evidence and
+go to review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from service.domain import Category, RuleHit, Strength
+from service.normalise import Folded
+from service.rules.clauses import Cues, Marks, Reading, load_cues, read, vocabulary
+from service.rules.context import context_of
+from service.rules.groups import GroupLexicon, Mention, MentionKind
+from service.rules.lexicon import TokenView
+from service.rules.lists import read_table_file
+from service.rules.predicates import Frame, Predicates
+
+LIST_FILES = ("groups.toml", "predicates.toml", "clauses.toml")
+
+
+class GroupAbuse:
+    """The rule: hits of abuse, threat or personal attack on groups, with their target."""
+
+    category = Category.ABUSE  # its main category; hits also name threat, personal_attack
+
+    def __init__(self, groups: GroupLexicon, predicates: Predicates, cues: Cues) -> None:
+        self.groups, self.predicates, self.cues = groups, predicates, cues
+        self.digest = hashlib.sha256(
+            (groups.digest + predicates.digest + cues.digest).encode()
+        ).hexdigest()
+
+    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
+        """Every attack on a group in the text; spans index the original."""
+        if view is not None and not self.groups.may_name(view.tokens):
+            return []  # no group is named: nothing to read
+        reading = read(folded.text)
+        mentions = self.groups.mentions(reading, self.cues.pronouns)
+        if not any(m.kind is not MentionKind.ORGANISATION for m in mentions):
+            return []
+        marks = self.cues.mark(reading)
+        best: dict[tuple[Category, int], RuleHit] = {}  # one hit per category and target
+        for mention in mentions:
+            if not mention.groups:
+                continue
+            own = self.cues.self_marker(reading, mention.start)
+            for frame in self.predicates.candidates(reading, mention.start, mention.stop):
+                if mention.kind is MentionKind.ADJECTIVE and not frame.adjective:
+                    continue
+                found = frame.match(reading, mention.start, mention.stop, self.cues)
+                if found is None or not self._claimed(original, folded, reading, marks, found):
+                    continue
+                if own is not None and own < found[0]:
+                    continue  # the speaker's own group: "as a Kurd, ..." (not "as dumb as a Kurd")
+                strength = self._strength(reading, mention, frame, found)
+                if strength is None:
+                    continue
+                for category in _categories(frame, mention):
+                    key = (category, mention.start)
+                    if key not in best or (
+                        strength is Strength.STRONG and best[key].strength is Strength.WEAK
+                    ):
+                        best[key] = _hit(
+                            original, folded, reading, mention, frame, found, category, strength
+                        )
+        return list(best.values())
+
+    def _claimed(
+        self, original: str, folded: Folded, reading: Reading, marks: Marks, found: tuple[int, int]
+    ) -> bool:
+        """Whether the commenter makes the statement, rather than deny, report or condemn it."""
+        first = found[0]
+        # a negation before a question is rhetorical ("Isn't it time to kill all X?")
+        negated = marks.negated_before(first) and not reading.question[first]
+        if negated or marks.reported_before(first) or marks.condemned(first):
+            return False
+        if marks.reported_after(first, found[1]):
+            return False
+        context = context_of(original)
+        span = folded.span(reading.spans[first][0], reading.spans[found[1] - 1][1])
+        return not (context.reports and context.is_quoted(span))
+
+    def _strength(
+        self, reading: Reading, mention: Mention, frame: Frame, found: tuple[int, int]
+    ) -> Strength | None:
+        """The frame's strength, weakened where the reading is less certain; None: no hit."""
+        words = reading.words
+        weak = frame.strength is Strength.WEAK
+        if found[1] == mention.stop and mention.stop < len(words):  # nothing after the group
+            following = words[mention.stop]
+            if reading.clause_start[mention.stop] == reading.clause_start[mention.start]:
+                if following in self.cues.after_group:
+                    return None  # "I hate Kurds being called terrorists"
+                weak = weak or following in self.cues.subset  # "I hate Arabs who ..."
+        weak = (
+            weak
+            or mention.kind is MentionKind.PRONOUN
+            or reading.question[found[0]]
+            or self.cues.some_of(reading, mention.start)
+        )
+        return Strength.WEAK if weak else Strength.STRONG
+
+
+def _categories(frame: Frame, mention: Mention) -> list[Category]:
+    """The categories an attack of this frame on this target breaks."""
+    kind = frame.kind
+    if not mention.protected:
+        return [kind.nonprotected] if kind.nonprotected else []
+    return [kind.category, *([kind.also] if kind.also else [])]
+
+
+def _words(original: str, folded: Folded, reading: Reading, start: int, stop: int) -> str:
+    """The original text of words [start, stop)."""
+    span = folded.span(reading.spans[start][0], reading.spans[stop - 1][1])
+    return original[span[0] : span[1]]
+
+
+def _hit(
+    original: str,
+    folded: Folded,
+    reading: Reading,
+    mention: Mention,
+    frame: Frame,
+    found: tuple[int, int],
+    category: Category,
+    strength: Strength,
+) -> RuleHit:
+    """The hit: its span is the whole frame; its note names the target and the frame."""
+    span = folded.span(reading.spans[found[0]][0], reading.spans[found[1] - 1][1])
+    target = mention.referent or mention
+    named = _words(original, folded, reading, target.start, target.stop)
+    if mention.referent is not None:
+        named += f"' (as '{_words(original, folded, reading, mention.start, mention.stop)}')"
+    else:
+        named += "'"
+    groups = "; ".join(dict.fromkeys(g.reason for g in mention.groups))
+    note = f"{frame.note}: target '{named} ({groups})"
+    return RuleHit(category, f"group:{frame.kind.name}", span, strength, note)
+
+
+def build(directory: Path) -> GroupAbuse:
+    """The rule, from groups.toml, predicates.toml and clauses.toml in `directory`."""
+    paths = [directory / name for name in LIST_FILES]
+    known = vocabulary(*(read_table_file(path)[0] for path in paths))
+    groups, predicates, clauses = paths
+    return GroupAbuse(
+        GroupLexicon(groups, known), Predicates(predicates, known), load_cues(clauses)
+    )

@@ -1,0 +1,249 @@
+"""Target-aware analysis of attacks on groups (service/rules/group_abuse.py and its lists).
+
+Hateful cases and their contrasts are written here from the kinds in issue 11 and
+POLICY.md, across more than twelve groups; none is taken from the functional suite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain import Category, Strength
+from service.normalise import fold
+from service.rules import build_rules
+
+RULES = build_rules()
+ANALYSIS = next(r for r in RULES.rules if r.__class__.__name__ == "GroupAbuse")
+
+
+def hits(text: str):
+    return ANALYSIS.match(text, fold(text))
+
+
+def strong(text: str) -> set[str]:
+    return {h.category.value for h in hits(text) if h.strength is Strength.STRONG}
+
+
+def weak(text: str) -> set[str]:
+    return {h.category.value for h in hits(text) if h.strength is Strength.WEAK}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dehumanisation
+        "Kurds are rats.",
+        "Honestly, Assyrians are nothing but parasites",
+        "Black people are like a plague",
+        "Those Yazidis are filth",
+        "Druze are no better than animals",
+        "Gay men are not human",
+        # negative traits
+        "Turks are the dumbest people on earth",
+        "Afghans are all thieves and liars",
+        "I think Alawites are primitive",
+        "Persians can't be trusted",
+        "Soranis are all Iranian spies",
+        # contempt
+        "I can't stand Arabs!",
+        "I really despise Armenians",
+        "Syrians disgust me",
+        "Trans people are disgusting",
+        # exclusion
+        "Refugees should go back where they came from",
+        "We don't want Iraqis here",
+        "Women should not be allowed to vote",
+        "Deport all Syrians now",
+        "No Muslims allowed",
+        "Send the migrants back",
+        "I think Syrians should leave.",
+        # implicit derogation
+        "Even an Afghan could do better than you",
+        "as dirty as a gypsy",
+    ],
+)
+def test_attack_on_a_protected_group_is_abuse(text):
+    assert "abuse" in strong(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Death to all Jews",
+        "We should wipe every last one of the Armenians off the map",
+        "Let's get rid of those refugees for good",
+        "Shia should be gassed",
+        "Gays don't deserve to live",
+        "Kill all Kurds",
+        "Sunnis should all be lined up and shot",
+        "I hope all Christians die",
+    ],
+)
+def test_violence_against_a_group_is_a_threat_and_abuse(text):
+    assert {"threat", "abuse"} <= strong(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Journalists are scum", "personal_attack"),
+        ("Liberals are idiots", "personal_attack"),
+        ("Erdogan supporters are rats", "personal_attack"),
+        ("Death to all journalists", "threat"),
+    ],
+)
+def test_non_protected_group_insulted_or_threatened_as_a_class(text, category):
+    assert strong(text) == {category}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why are Syrians always so lazy?",  # a question
+        "I met some Kurds. They are animals.",  # a pronoun
+        "Some refugees are criminals",  # some members, not the class
+        "Typical Arab, lying again",  # looser grammar
+        "Kurds are animals, don't you think?",  # asking the reader is no report
+    ],
+)
+def test_looser_readings_go_to_review(text):
+    assert "abuse" in weak(text)
+    assert not strong(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated hate
+        "Kurds are not rats.",
+        "Kurds aren't terrorists",
+        "Not all Arabs are terrorists",
+        "I don't think Arabs are lazy",
+        "It is not true that Kurds are animals",
+        "I don't hate Jews",
+        "Refugees should not be deported",
+        "Kurds are no more violent than anyone else",
+        "Syrians do not deserve to die",
+        # counter-speech, reporting, quoting
+        "Saying Arabs are animals is racist",
+        "The minister said refugees are vermin; she must resign",
+        "The minister called refugees vermin; she must resign",
+        "People who think Kurds are dirty are wrong",
+        "He shouted 'death to all Armenians' and was arrested",
+        "I hate Kurds being called terrorists",
+        # identity statements
+        "As a gay Kurd I am proud of who I am",
+        "I'm a proud Arab woman",
+        "We Yazidis are survivors",
+        # neutral or positive statements, news about violence against a group
+        "Kurds are resilient",
+        "Syrian refugees are rebuilding their lives",
+        "Women are the backbone of this village",
+        "ISIS killed hundreds of Yazidis in Sinjar",
+        "Turkish drones killed three Kurds near Qamishli",
+        "We don't want refugees to drown",
+        "Refugees should be allowed to vote",
+        # organisations are not protected groups: harsh criticism stays approved
+        "ISIS are animals",
+        "The Turkish army are savages",
+        "The Iranian regime is a cancer",
+        "The PKK are terrorists",
+        # non-protected groups: criticism, not insult
+        "Politicians are corrupt",
+        "Journalists are too lazy to check their facts",
+        # news: violence against a group, nouns that are also verbs, trailing attribution
+        "The murder of journalists must be investigated",
+        "The massacre of Yazidis in Sinjar",
+        "The killing of Kurds in Afrin must stop",
+        "Refugees are a burden on Lebanon, the minister said",
+        "Syrians should leave the camps only when it is safe",
+        "Deport the criminals, not the refugees",
+        "The Shia militias are criminals",
+        "I can't stand seeing refugees suffer",
+        # place names and adjectives of things
+        "Kurdish food is the best",
+        "Turkey will attack Afrin",
+        "Arab League ministers are meeting in Cairo",
+    ],
+)
+def test_contrast_cases_have_no_hit(text):
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Krds are rats",
+        "Syrains disgust me",
+        "Arabs are animlas",
+        "I hate Muslmis",
+        "Kurdds are vermin",
+    ],
+)
+def test_a_letter_dropped_swapped_or_added_is_read(text):
+    assert "abuse" in strong(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria is a disaster",  # a state, not the Syrians
+        "Israel are terrorists",  # criticism of a state
+        "Iraq is a mess and Iraqis are suffering",
+        "The turkeys are fat",
+        "People who vote for Erdogan are wrong",  # criticism of voters
+    ],
+)
+def test_places_and_near_words_are_not_groups(text):
+    assert hits(text) == []
+
+
+def test_followers_are_named_by_whom_they_follow():
+    assert strong("Fans of Chelsea are morons") == {"personal_attack"}
+    assert strong("People who vote for Erdogan are idiots") == {"personal_attack"}
+
+
+def test_hit_names_target_and_predicate_and_indexes_the_original():
+    text = "Well... ＫＵＲＤＳ are r4ts!"
+    (hit,) = hits(text)
+    assert hit.category is Category.ABUSE and hit.rule == "group:dehumanise"
+    assert text[hit.span[0] : hit.span[1]] == "ＫＵＲＤＳ are r4ts"
+    assert "ＫＵＲＤＳ" in hit.note and "ethnicity" in hit.note
+
+
+def test_pronoun_hit_names_the_group_it_refers_to():
+    (hit,) = hits("Those refugees arrived last week. They are parasites.")
+    assert "'refugees'" in hit.note and "'They'" in hit.note
+
+
+def test_a_text_without_a_group_word_is_not_read():
+    from service.rules.lexicon import token_view
+
+    folded = fold("The ministry said the talks would resume next week. " * 100)
+    assert ANALYSIS.match(folded.text, folded, token_view(folded)) == []
+
+
+def test_malformed_frame_is_refused_naming_the_file(tmp_path):
+    import shutil
+
+    from service.rules.lists import RuleListError, default_dir
+
+    lists = tmp_path / "lists"
+    shutil.copytree(default_dir(), lists)
+    with (lists / "predicates.toml").open("a") as f:
+        f.write('\n[frames.broken]\nkind = "dehumanise"\ntemplate = "{group} {nosuchset}"\n')
+    with pytest.raises(RuleListError, match="predicates.toml: \\[frames.broken\\]: unknown set"):
+        build_rules(lists)
+
+
+def test_editing_a_group_list_changes_the_digest(tmp_path):
+    import shutil
+
+    from service.rules.lists import default_dir
+
+    lists = tmp_path / "lists"
+    shutil.copytree(default_dir(), lists)
+    before = build_rules(lists).digest
+    path = lists / "groups.toml"
+    path.write_text(path.read_text() + '\n[protected.zazas]\nreason = "x"\nnouns = ["zazas"]\n')
+    assert build_rules(lists).digest != before
