@@ -53,10 +53,10 @@ _FRAME = re.compile(
     r"messaged|texted|quoted|reported|recounted|accused)\b",
     re.IGNORECASE,
 )
+# A third person just before a frame's verb ("he said", "she told").
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they)\s$", re.IGNORECASE)
 # Where a reported clause ends: a new clause may be the commenter's own words again.
-_CLAUSE_BREAK = re.compile(
-    r"[;:,()\[\]]|\s[-–]\s|\b(?:but|and|so|then)\b", re.IGNORECASE
-)
+_CLAUSE_BREAK = re.compile(r"[;:,()\[\]]|\s[-–]\s|\b(?:but|and|so|then)\b", re.IGNORECASE)
 
 
 class TextContext:
@@ -118,7 +118,8 @@ class TextContext:
 
         Either quoted in a sentence with a reporting frame ("the minister said protesters
         'should be shot'", "'you will pay,' he wrote"), or following a frame in the same
-        clause ("the court heard he shouted I will kill you").
+        clause ("the court heard he shouted I will kill you"). The frame's verb must not
+        have the writer or reader as subject ("as I said, ...").
         """
         if not self._frames:
             return False
@@ -129,10 +130,18 @@ class TextContext:
             if self._framed((start, stop)):
                 return True
         i = bisect_right(self._frame_ends, span[0]) - 1  # the last frame before the span
+        # A frame inside the hit counts when a third person is its subject: "he said the
+        # minister is a clown" is one hit that starts at "he"; in "consider yourselves
+        # warned" or "whoever wrote this is a troll" the verb is part of the commenter's words.
+        inside = bisect_right(self._frame_ends, span[1]) - 1
+        if inside > i and _THIRD_PERSON.search(
+            self.text, max(0, self._frames[inside] - 6), self._frames[inside]
+        ):
+            i = inside
         if i < 0 or self._frame_ends[i] < self.sentence(span)[0]:
             return False
         b = bisect_right(self._breaks, self._frame_ends[i] - 1)  # a break after the frame
-        return b >= len(self._breaks) or self._breaks[b] >= span[0]
+        return b >= len(self._breaks) or self._breaks[b] >= max(span[0], self._frame_ends[i])
 
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start, stop, resume) of each sentence: text, then its terminator up to resume."""
