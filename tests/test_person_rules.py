@@ -69,6 +69,18 @@ THREATS = [
     "His number is 0750 123 4567, call him",
     "I've got pictures of your house",
     "I followed you home yesterday",
+    # named persons
+    "I hope Erdogan gets cancer",
+    "Someone should silence Leyla Zana",
+    "We know where Barzani lives",
+    "Here is Leyla's address",
+    # more direct and veiled forms
+    "You will die soon",
+    "Your family is next",
+    "I will come to your house",
+    "enjoy your last days",
+    "it's only a matter of time before someone hurts you",
+    "this journalist needs a bullet",
 ]
 
 
@@ -92,6 +104,8 @@ SELF_HARM = [
     "everyone would be happier if you died",
     "you don't deserve to live",
     "go die in a hole",
+    "Have you considered suicide?",
+    "Just die.",
 ]
 
 
@@ -132,6 +146,15 @@ NOT_THREATS = [
     "I found your article very useful",
     "you're dead wrong about the quota",
     "I know where you're coming from",
+    "I hope Erbil gets more investment",
+    "I hope Ahmed gets better soon",
+    "Enjoy your last days of holiday",
+    "If you have considered suicide, please call the helpline",
+    "Suicide is not the answer",
+    "you will die laughing at this",
+    "we will come to your office to discuss the interview",
+    "You are next in line for the award",
+    "Posting Rudaw's address here for the press office",
 ]
 
 
@@ -176,6 +199,18 @@ SEXUAL = [
     "Erdogan is Putin's little sex toy",
     "do you want to have sex",
     "hey sexy",
+    "Nice legs on Leyla",
+    "Leyla is so sexy",
+    "she's only good for one thing",
+    "that Kurdish reporter would look good in my bed",
+    "what she needs is a real man",
+    "that Turkish journalist is a real treat for the eyes",
+    "the reporter should read the news topless",
+    "I would love to be her microphone",
+    "I'd like to see what's under that hijab",
+    "She only got promoted because she slept with the editor",
+    "she's a cheap tramp",
+    "I want to lick her",
 ]
 
 
@@ -224,6 +259,14 @@ NOT_SEXUAL = [
     "what are you wearing to the wedding",
     "She is Berlusconi's former lawyer",
     "The court heard he told her 'you got that job on your knees'",
+    "She is easy to talk to",
+    "leave her alone",
+    "I want to touch on her point about oil",
+    "the refugee girls are easy prey for smugglers",
+    "The mayor's office is a treat for the eyes after the renovation",
+    "my daughter sleeps in my bed when she is scared",
+    "Erbil is so hot in summer",
+    "the tramp slept on the bench",
 ]
 
 
