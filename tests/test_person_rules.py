@@ -81,6 +81,14 @@ THREATS = [
     "enjoy your last days",
     "it's only a matter of time before someone hurts you",
     "this journalist needs a bullet",
+    "He'd better watch his back",
+    "Someone should do something about her, permanently",
+    "You're going to regret writing this",
+    "Publish this again and see what happens",
+    "Wait until we meet in person",
+    "Stop writing or else",
+    "Say goodbye to your family",
+    "I'll set your car on fire",
 ]
 
 
@@ -106,6 +114,9 @@ SELF_HARM = [
     "go die in a hole",
     "Have you considered suicide?",
     "Just die.",
+    "He should kill himself",
+    "Do the world a favour and delete yourself",
+    "If I were you I'd kill myself",
 ]
 
 
@@ -155,6 +166,13 @@ NOT_THREATS = [
     "we will come to your office to discuss the interview",
     "You are next in line for the award",
     "Posting Rudaw's address here for the press office",
+    "He tried to kill himself in prison, his family said",
+    "She should watch her back pain",
+    "Wait until we meet the minister tomorrow",
+    "Politicians always take the easy way out",
+    "It would be terrible if something happened to the ceasefire",
+    "Stop smoking or you'll regret it",
+    "He jumped out the window to escape the fire",
 ]
 
 
