@@ -71,12 +71,18 @@ class ListRule:
         self._not_person = frozenset(rule_list.sets.get("not_person", ()))
 
     def _named(self, original: str, folded: Folded, match: re.Match[str]) -> bool:
-        """A pattern's `name` group must be a capitalised word that is not a place or body."""
-        if "name" not in match.re.groupindex or match.group("name") is None:
-            return True
-        start, end = folded.span(*match.span("name"))
-        word = original[start:end]
-        return word[:1].isupper() and word.casefold() not in self._not_person
+        """A pattern's `name` groups (`name`, `name2`, ...: one per alternative) must be
+        capitalised words that are not a place or body."""
+        for group in match.re.groupindex:
+            if not group.startswith("name") or match.group(group) is None:
+                continue
+            start, end = folded.span(*match.span(group))
+            word = original[start:end]
+            if not word[:1].isupper() or word.casefold() in self._not_person:
+                return False
+            if word.split()[0].casefold() in self._not_person:
+                return False
+        return True
 
     def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
         """Every hit of this category in the text; spans index the original."""
