@@ -91,7 +91,14 @@ class MultiHeadLogistic(ClassifierMixin, BaseEstimator):
             known = Y[:, j] != UNLABELLED
             labels = Y[known, j]
             if len(np.unique(labels)) < 2:
-                raise ValueError(f"head {head} needs positive and negative examples")
+                # Leave-one-dataset-out may leave a head without positives (no sexual
+                # harassment data without ConvAbuse): training.train then sets this, and
+                # the head never fires. A committed model never has it.
+                if not getattr(self, "constant_empty_heads", False):
+                    raise ValueError(f"head {head} needs positive and negative examples")
+                coefs.append(np.zeros(X.shape[1]))
+                intercepts.append(-20.0)
+                continue
             model = LogisticRegression(
                 C=strengths[j],
                 class_weight=self.class_weight,

@@ -72,8 +72,12 @@ def test_fast_scorer_equals_the_committed_pipeline(served):
 
 
 # Hard negatives the model sends to review (never rejects): the spam data's "mobile" and
-# "share" are offer words. A reviewer approves it; docs/model-card.md lists the limitation.
-MODEL_REVIEWS = {"Please add a share button for WhatsApp on mobile"}
+# "share" are offer words; implicit_hate's "threatening" tweets are about fighting
+# deportation and immigration. A reviewer approves them; docs/model-card.md lists both.
+MODEL_REVIEWS = {
+    "Please add a share button for WhatsApp on mobile",
+    "We will fight every deportation order in court",
+}
 
 
 @pytest.mark.parametrize(("text", "category"), TABLES)

@@ -53,6 +53,11 @@ def test_training_rows_hold_no_official_test_text(shared_data):
         "test_with_solutions.csv",
         "impermium_verification_labels.csv",
         "Youtube05-Shakira",
+        "stormfront-test",
+        "implicit_hate-test",
+        "convabuse-test",
+        "mlma-en-test",
+        "hateval-test",
     }
     assert not {r.source for r in rows} & test_sources
     train_texts = {r.text for r in rows}
@@ -61,6 +66,11 @@ def test_training_rows_hold_no_official_test_text(shared_data):
         + data.edos_test(shared_data)
         + data.kaggle_insults_test("test", shared_data)
         + data.kaggle_insults_test("verification", shared_data)
+        + data.stormfront_test(shared_data)
+        + data.implicit_hate_test(shared_data)
+        + data.convabuse_test(shared_data)
+        + data.mlma_test("en", shared_data)
+        + data.hateval_test(shared_data)  # evaluation only: never trained on
     )
     shared = [e.text for e in tests if e.text in train_texts]
     # The source datasets repeat a few short texts across their own splits; none beyond that.
