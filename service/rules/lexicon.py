@@ -364,7 +364,8 @@ class Lexicon:
         written = original[start:end]
         after = _NAME_AFTER.match(original[end : end + _NAME_WINDOW])
         before = original[max(0, start - _NAME_WINDOW) : start]
-        hyphened = _NAME_HYPHENED.search(before) is not None
+        # only a window ending in "-" can be hyphened (a search per hit would rescan it)
+        hyphened = before.endswith("-") and _NAME_HYPHENED.search(before) is not None
         if written.islower():
             if self._name_parts.isdisjoint(words):
                 return False
