@@ -236,6 +236,11 @@ class Lexicon:
             )
             self._allow_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
         self._names = frozenset(names)
+        # Masks and "@" stand for letters only in lexicons with masked forms or a word that
+        # "@" can begin ("@ss"); others need not look at a disguised text's every token.
+        self._reads_disguises = bool(
+            self._masked or self._root_masks or any(w.startswith("a") for w in single)
+        )
         self._places = frozenset(places)
         self._name_parts = frozenset(name_parts)
         self._any_name = self._names | self._places | self._name_parts
@@ -359,7 +364,8 @@ class Lexicon:
         written = original[start:end]
         after = _NAME_AFTER.match(original[end : end + _NAME_WINDOW])
         before = original[max(0, start - _NAME_WINDOW) : start]
-        hyphened = _NAME_HYPHENED.search(before) is not None
+        # only a window ending in "-" can be hyphened (a search per hit would rescan it)
+        hyphened = before.endswith("-") and _NAME_HYPHENED.search(before) is not None
         if written.islower():
             if self._name_parts.isdisjoint(words):
                 return False
@@ -392,7 +398,7 @@ class Lexicon:
     def may_match(self, view: TokenView) -> bool:
         """False only when no listed single word or root can be in the text."""
         return (
-            view.disguised
+            (view.disguised and self._reads_disguises)
             or not self._words.isdisjoint(view.tokens)
             or not self._canons.isdisjoint(view.squashed)
             or not self._words.isdisjoint(view.stems)
