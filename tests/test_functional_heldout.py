@@ -11,15 +11,12 @@ import pytest
 from service.domain import Category, Verdict
 from tests.functional import cases as first
 from tests.functional import heldout as suite
+from tests.test_functional_suite import REGION
 from training import functional
 
 FLOORS = json.loads((Path(__file__).parent / "functional" / "heldout_floors.json").read_text())
 CASES = suite.cases()
 NAMES = [f.id for f in suite.FUNCTIONALITIES]
-REGION = {
-    "kurds", "arabs", "turks", "persians", "armenians", "assyrians", "yazidis", "alawites",
-    "druze", "shia", "sunni", "christians", "jews", "syrians", "refugees", "migrants",
-}  # fmt: skip
 
 
 def _of(name: str) -> list[suite.Case]:

@@ -24,6 +24,7 @@ from service.config import DEFAULT_MODEL_PATH, Settings
 from service.domain import Status, Verdict
 from service.pipeline import Moderator, moderate
 from training import data
+from training.tables import render
 
 
 @dataclass(frozen=True)
@@ -175,14 +176,7 @@ def table(rows: Sequence[DeskRow], markdown: bool = False) -> str:
                 f"{review:.1%} ({r.review})",
             ]
         )
-    if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-        return "\n".join(lines + ["| " + " | ".join(cells) + " |" for cells in body])
-    widths = [max(len(x) for x in column) for column in zip(head, *body, strict=True)]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
-        for cells in [head, *body]
-    )
+    return render(head, body, markdown)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,7 @@ from service.pipeline import Moderator, moderate
 from tests.functional import cases as first_suite
 from tests.functional import heldout as heldout_suite
 from tests.functional.cases import Case, Kind
+from training.tables import render
 
 RULES_ONLY, WITH_MODEL = "rules", "rules+model"  # the modes of tests/conftest.py `moderator`
 # Issue 11's targets: every functionality at 0.90, contrast sets at 0.95 approved.
@@ -195,15 +196,7 @@ def table(rows: Sequence[Row], markdown: bool = False, first: str = "functionali
         ]
         for r in rows
     ]
-    if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-        lines += ["| " + " | ".join(cells) + " |" for cells in body]
-        return "\n".join(lines)
-    widths = [max(len(x) for x in column) for column in zip(head, *body, strict=True)]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
-        for cells in [head, *body]
-    )
+    return render(head, body, markdown)
 
 
 def write_floors(path: Path, mode: str, rows: Sequence[Row], suite: str = "functional") -> None:
