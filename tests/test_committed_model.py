@@ -77,6 +77,10 @@ def test_fast_scorer_equals_the_committed_pipeline(served):
 MODEL_REVIEWS = {
     "Please add a share button for WhatsApp on mobile",
     "We will fight every deportation order in court",
+    # Negated hate: the rules read the negation and stay silent, but a bag of n-grams sees
+    # "Kurds ... terrorists" (abuse 0.52, review from 0.50). Review, never a rejection: the
+    # price of the review band that halved HatEval's published hate (docs/evaluation.md).
+    "Kurds are not terrorists",
 }
 
 
