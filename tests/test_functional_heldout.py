@@ -11,7 +11,7 @@ import pytest
 from service.domain import Category, Verdict
 from tests.functional import cases as first
 from tests.functional import heldout as suite
-from tests.test_functional_suite import REGION
+from tests.test_functional_suite import REGION, assert_floor
 from training import functional
 
 FLOORS = json.loads((Path(__file__).parent / "functional" / "heldout_floors.json").read_text())
@@ -130,15 +130,4 @@ def judged_heldout(moderator) -> tuple[str, dict[str, functional.Row]]:
 @pytest.mark.parametrize("name", [*NAMES, *functional.TOTALS])
 def test_heldout_accuracy_holds_its_recorded_floor(judged_heldout, name):
     mode, rows = judged_heldout
-    row, floor = rows[name], FLOORS["floors"][mode][name]
-    if floor == 0:  # a floor of nothing would hold whatever the service did
-        pytest.skip(
-            f"{name} ({mode}): no floor yet, accuracy {row.accuracy:.2f} today; "
-            f"issue 11's target {row.target:.2f}"
-        )
-    assert row.accuracy + 1e-9 >= floor, (
-        f"held-out {name} ({mode}): accuracy {row.accuracy:.3f} ({row.correct} of "
-        f"{row.cases}) is below its floor {floor:.2f}; auto-published {row.auto_published} "
-        f"of {row.harmful} harmful, auto-rejected {row.auto_rejected} of {row.clean} clean, "
-        f"{row.review} to review. Issue 11's target: {row.target:.2f}"
-    )
+    assert_floor(rows[name], FLOORS["floors"][mode][name], f"held-out {name} ({mode})")

@@ -92,18 +92,22 @@ def judged(moderator) -> tuple[str, dict[str, functional.Row]]:
     return functional.mode_of(moderator), {r.functionality: r for r in rows}
 
 
-@pytest.mark.parametrize("name", [*NAMES, *functional.TOTALS])
-def test_accuracy_holds_its_recorded_floor(judged, name):
-    mode, rows = judged
-    row, floor = rows[name], FLOORS["floors"][mode][name]
+def assert_floor(row: functional.Row, floor: float, where: str) -> None:
+    """Skip while a functionality has no floor; fail, with its figures, below one."""
     if floor == 0:  # a floor of nothing would hold whatever the service did
         pytest.skip(
-            f"{name} ({mode}): no floor yet, accuracy {row.accuracy:.2f} today; "
+            f"{where}: no floor yet, accuracy {row.accuracy:.2f} today; "
             f"issue 11's target {row.target:.2f}"
         )
     assert row.accuracy + 1e-9 >= floor, (
-        f"{name} ({mode}): accuracy {row.accuracy:.3f} ({row.correct} of {row.cases}) is "
+        f"{where}: accuracy {row.accuracy:.3f} ({row.correct} of {row.cases}) is "
         f"below its floor {floor:.2f}; auto-published {row.auto_published} of "
         f"{row.harmful} harmful, auto-rejected {row.auto_rejected} of {row.clean} clean, "
         f"{row.review} to review. Issue 11's target: {row.target:.2f}"
     )
+
+
+@pytest.mark.parametrize("name", [*NAMES, *functional.TOTALS])
+def test_accuracy_holds_its_recorded_floor(judged, name):
+    mode, rows = judged
+    assert_floor(rows[name], FLOORS["floors"][mode][name], f"{name} ({mode})")
