@@ -140,10 +140,31 @@ def test_floors_cover_every_functionality_in_both_modes():
 
 
 @pytest.fixture(scope="session")
-def judged_multilingual(moderator) -> tuple[str, dict[str, functional.Row]]:
-    """The multilingual suite judged once per moderator mode, as rows by functionality."""
-    rows = functional.summarise(functional.judge(CASES, moderator), suite)
+def outcomes(moderator) -> list[functional.Outcome]:
+    """The multilingual suite judged once per moderator mode."""
+    return functional.judge(CASES, moderator)
+
+
+@pytest.fixture(scope="session")
+def judged_multilingual(moderator, outcomes) -> tuple[str, dict[str, functional.Row]]:
+    """The judged suite as rows by functionality."""
+    rows = functional.summarise(outcomes, suite)
     return functional.mode_of(moderator), {r.functionality: r for r in rows}
+
+
+def test_figures_per_language_and_writing_add_up_to_the_suites(outcomes, judged_multilingual):
+    _, rows = judged_multilingual
+    per = {r.functionality: r for r in functional.by_language(outcomes, suite)}
+    for kind, total in (
+        ("hateful", functional.HATEFUL_TOTAL),
+        ("contrasts", functional.CONTRAST_TOTAL),
+    ):
+        whole = [per[f"{code} {kind}"] for code in CODES]
+        assert sum(r.cases for r in whole) == rows[total].cases
+        assert sum(r.correct for r in whole) == rows[total].correct
+        for code in CODES[:-1]:  # every language but en-mixed is written two ways
+            parts = [per[f"{code} {w} {kind}"] for w in (suite.NATIVE, suite.TYPED)]
+            assert sum(r.review for r in parts) == per[f"{code} {kind}"].review
 
 
 @pytest.mark.parametrize("name", [*NAMES, *functional.TOTALS])
