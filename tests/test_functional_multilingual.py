@@ -92,11 +92,17 @@ def test_scripts_match_their_labels():
             assert not LATIN_DIACRITICS[c.language].search(c.text), c
 
 
-def test_persian_native_cases_use_persian_letters_or_forms():
-    # ی and ک (Persian) rather than ي and ك (Arabic), the difference a folding step bridges
-    for c in _of("fa", suite.NATIVE):
-        assert not re.search(r"[يك]", c.text), c
-    assert any(re.search(r"[يك]", c.text) for c in _of("ar", suite.NATIVE))
+def test_look_alike_letters_appear_on_both_sides():
+    """Persian mostly with its own ی and ک, some typed on an Arabic keyboard with ي and ك,
+    and Arabic with a few Persian forms: a folding step must bring them together."""
+    for code, own, other in (("fa", "یک", "يك"), ("ar", "يك", "یک")):
+        cases = _of(code, suite.NATIVE)
+        with_other = [c for c in cases if re.search(f"[{other}]", c.text)]
+        assert with_other and 2 * len(with_other) < len(cases), code
+        assert sum(bool(re.search(f"[{own}]", c.text)) for c in cases) > len(cases) / 2, code
+    assert any("\u0640" in c.text for c in CASES)  # tatweel
+    assert any(re.search("[\u064b-\u0652]", c.text) for c in CASES)  # diacritics
+    assert any("İ" in c.text for c in CASES) and any("I" in c.text for c in _of("tr"))
 
 
 @pytest.mark.parametrize("code", [c for c in CODES if c != "en-mixed"])

@@ -194,8 +194,8 @@ def by_group(outcomes: Sequence[Outcome], suite: ModuleType = first_suite) -> li
 
 
 def by_language(outcomes: Sequence[Outcome], suite: ModuleType = multilingual_suite) -> list[Row]:
-    """Per language: its hateful cases, its contrasts and all, then the same per writing
-    where a language is written more than one way (cases carry `language` and `writing`)."""
+    """Per language: its hateful cases and its contrasts, then the same per writing where
+    a language is written more than one way (cases carry `language` and `writing`)."""
     hateful = {f.id for f in suite.FUNCTIONALITIES if f.kind is Kind.HATEFUL}
     rows = []
     for lang in suite.LANGUAGES:
@@ -207,20 +207,10 @@ def by_language(outcomes: Sequence[Outcome], suite: ModuleType = multilingual_su
                 (f"{lang.code} {w}", [o for o in mine if o.case.writing == w]) for w in writings
             ]
         for name, part in parts:
-            rows.append(
-                _row(
-                    f"{name} hateful",
-                    Kind.HATEFUL.value,
-                    [o for o in part if o.case.functionality in hateful],
-                )
-            )
-            rows.append(
-                _row(
-                    f"{name} contrasts",
-                    Kind.CONTRAST.value,
-                    [o for o in part if o.case.functionality not in hateful],
-                )
-            )
+            harmful = [o for o in part if o.case.functionality in hateful]
+            clean = [o for o in part if o.case.functionality not in hateful]
+            rows.append(_row(f"{name} hateful", Kind.HATEFUL.value, harmful))
+            rows.append(_row(f"{name} contrasts", Kind.CONTRAST.value, clean))
     return rows
 
 

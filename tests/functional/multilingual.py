@@ -16,6 +16,10 @@ carrying a word of one of them. Writings (`Case.writing`):
   Sorani in Latin letters, Turkish and Kurmanji without their diacritics;
 - `mixed`: English with the other language inside (en-mixed only).
 
+A few native comments carry what a folding step must undo: tatweel and diacritics in
+Arabic, Persian typed with the Arabic ي and ك (and Arabic with the Persian ک and ی),
+Turkish capitals with İ and I.
+
 Functionality ids are `<language>.<name>` (`tr.profanity`), so the runner's table reads
 per language and functionality; `training.functional --languages` adds the totals per
 language and writing. Hateful names: profanity, person_insult, group_abuse (templates
@@ -167,6 +171,7 @@ TURKISH = Language(
             N("Bu ne biçim yazı lan, tam bir bok olmuş."),
             N("Orospu çocuğu yöneticiler yine zam yaptı."),
             N("Ananı sikeyim senin, yalancı gazete."),
+            N("SİKTİR GİT BURADAN, YALANCI GAZETECİ"),
             T("siktir git lan burdan"),
             T("amina koyim boyle habercilige"),
             T("orospu cocuklari yine yalan yaziyor"),
@@ -239,6 +244,7 @@ TURKISH = Language(
             N("Memleket meselesi hepimizi ilgilendiriyor."),
             N("Amcam Amasya'da yaşıyor ve oradaki sel felaketini anlattı."),
             N("Siirt ve Şırnak'ta yollar kar yüzünden kapandı."),
+            N("Kaçak yapılara karşı SIKI denetim istiyoruz."),
             T("sikinti cok buyuk, kirayi odeyemiyoruz"),
             T("yarin cocuklari okula goturecegim, okullar acildi mi"),
         ),
@@ -294,6 +300,8 @@ ARABIC = Language(
             N("يلعن أبو هيك جريدة، شو هالخرا"),
             N("انعل أبو اللي كتب هالمقال"),
             N("ابن الشرموطة اللي نشر هالصور"),
+            N("كـــس أمـــك يا كذاب"),
+            N("يا ابن الکلب، شو هالحکی"),
             T("kos ekhtak 3ala hal 5abar"),
             T("ya ibn el sharmouta shu hal 7aki"),
             T("tfeh 3alek ya 3ars"),
@@ -301,6 +309,7 @@ ARABIC = Language(
         ),
         "person_insult": (
             N("أنت حمار ولا تفهم شيئاً في السياسة."),
+            N("أَنْتَ غَبِيٌّ وَوَقِحٌ"),
             N("الكاتب غبي ومنافق، مقال تافه."),
             N("يا حيوان، روح تعلم القراءة قبل ما تعلق."),
             N("المعلق اللي فوق جحش ما يفهم شي"),
@@ -419,6 +428,7 @@ PERSIAN = Language(
             N("کس‌شر نگو، این خبر دروغه."),
             N("مادرجنده‌ها دوباره قیمت بنزین رو بردن بالا."),
             N("کیرم تو این خبرگزاری."),
+            N("گه خوردي كه اين رو نوشتي"),
             T("kos nagoo baba, in khabar doroughe"),
             T("madar ghahbe ha dobare gheymat ro bordan bala"),
             T("kiram too in vaz"),
@@ -489,6 +499,7 @@ PERSIAN = Language(
             N("برای خرید نان باید ساعت‌ها در صف ایستاد."),
             N("گوزن‌های زاگرس در خطر انقراض هستند."),
             N("کسری بودجه دولت امسال بیشتر شده است."),
+            N("هيچ كس جواب مردم را نمي‌دهد."),
             T("kasbo kar dar tehran kheili kharab shode"),
         ),
         "reported_abuse": (
