@@ -1,7 +1,8 @@
 """The functional suite (tests/functional/cases.py) judged by the whole service.
 
     python -m training.functional [--model PATH | --rules-only] [--markdown] [--groups]
-                                  [--floors FILE] [--suite functional|heldout]
+                                  [--floors FILE] [--languages]
+                                  [--suite functional|heldout|multilingual]
 
 Every case goes through `service.pipeline.moderate()`, built as the tests build it. Per
 functionality it prints: cases, accuracy (a harmful case is correct when it is not
@@ -11,9 +12,14 @@ final, share of the harmful cases), clean auto-rejected (rejected as final, shar
 clean cases) and the share sent to review; and, as a diagnostic, how many of the harmful
 cases it stopped name the category POLICY.md gives them. `--groups` adds the same figures
 per target group. `--floors FILE` records today's accuracies,
-rounded down to 0.05, as the floors `tests/test_functional_suite.py` holds the service to.
+rounded down to 0.05, as the floors `tests/test_functional_suite.py` holds the service to,
+and beside them the share of clean cases not rejected as final (`kept`: a clean case sent
+to review is not wrongly published, the fallback for a language without a model).
 `--suite heldout` judges the held-out suite instead (tests/functional/heldout.py, written
-apart from the first; its floors are held by `tests/test_functional_heldout.py`).
+apart from the first; its floors are held by `tests/test_functional_heldout.py`);
+`--suite multilingual` the readers' languages (tests/functional/multilingual.py, held by
+`tests/test_functional_multilingual.py`), where `--languages` adds the figures per
+language and per writing (native script, typed transliteration, mixed into English).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from service.domain import Category, Status, Verdict
 from service.pipeline import Moderator, moderate
 from tests.functional import cases as first_suite
 from tests.functional import heldout as heldout_suite
+from tests.functional import multilingual as multilingual_suite
 from tests.functional.cases import Case, Kind
 from training.tables import render
 
@@ -43,15 +50,24 @@ FLOOR_STEP = 0.05
 HATEFUL_TOTAL, CONTRAST_TOTAL, TOTAL = "all hateful", "all contrasts", "all"
 TOTALS = (HATEFUL_TOTAL, CONTRAST_TOTAL, TOTAL)
 # The suites by name: each module has cases(), BY_ID and GROUPS; the first is the default.
-SUITES: dict[str, ModuleType] = {"functional": first_suite, "heldout": heldout_suite}
+SUITES: dict[str, ModuleType] = {
+    "functional": first_suite,
+    "heldout": heldout_suite,
+    "multilingual": multilingual_suite,
+}
 # Per suite: the test that holds its floors, and the command that writes them.
 TESTS = {
     "functional": "tests/test_functional_suite.py",
     "heldout": "tests/test_functional_heldout.py",
+    "multilingual": "tests/test_functional_multilingual.py",
 }
 FLOORS_COMMANDS = {
     "functional": "training.functional --floors tests/functional/floors.json",
     "heldout": "training.functional --suite heldout --floors tests/functional/heldout_floors.json",
+    "multilingual": (
+        "training.functional --suite multilingual "
+        "--floors tests/functional/multilingual_floors.json"
+    ),
 }
 
 
@@ -107,6 +123,11 @@ class Row:
     @property
     def clean(self) -> int:
         return self.cases - self.harmful
+
+    @property
+    def kept(self) -> float | None:
+        """The share of clean cases not rejected as final (None without clean cases)."""
+        return (self.clean - self.auto_rejected) / self.clean if self.clean else None
 
     @property
     def target(self) -> float:
@@ -165,9 +186,32 @@ def by_group(outcomes: Sequence[Outcome], suite: ModuleType = first_suite) -> li
     group, are left out)."""
     by: dict[str, list[Outcome]] = {g.id: [] for g in suite.GROUPS}
     for o in outcomes:
-        if o.case.group in by and o.case.functionality not in ("slur", "slur_reported"):
+        # Per-language suites name a functionality "<language>.<name>".
+        name = o.case.functionality.rsplit(".", 1)[-1]
+        if o.case.group in by and name not in ("slur", "slur_reported"):
             by[o.case.group].append(o)
     return [_row(group, "", group_outcomes) for group, group_outcomes in by.items()]
+
+
+def by_language(outcomes: Sequence[Outcome], suite: ModuleType = multilingual_suite) -> list[Row]:
+    """Per language: its hateful cases and its contrasts, then the same per writing where
+    a language is written more than one way (cases carry `language` and `writing`)."""
+    hateful = {f.id for f in suite.FUNCTIONALITIES if f.kind is Kind.HATEFUL}
+    rows = []
+    for lang in suite.LANGUAGES:
+        mine = [o for o in outcomes if o.case.language == lang.code]
+        writings = sorted({o.case.writing for o in mine}, key=suite.WRITINGS.index)
+        parts = [(lang.code, mine)]
+        if len(writings) > 1:
+            parts += [
+                (f"{lang.code} {w}", [o for o in mine if o.case.writing == w]) for w in writings
+            ]
+        for name, part in parts:
+            harmful = [o for o in part if o.case.functionality in hateful]
+            clean = [o for o in part if o.case.functionality not in hateful]
+            rows.append(_row(f"{name} hateful", Kind.HATEFUL.value, harmful))
+            rows.append(_row(f"{name} contrasts", Kind.CONTRAST.value, clean))
+    return rows
 
 
 def floor(accuracy: float) -> float:
@@ -204,12 +248,15 @@ def write_floors(path: Path, mode: str, rows: Sequence[Row], suite: str = "funct
     current = json.loads(path.read_text()) if path.exists() else {}
     floors = current.get("floors", {})
     floors[mode] = {r.functionality: floor(r.accuracy) for r in rows}
+    kept = current.get("kept", {})
+    kept[mode] = {r.functionality: floor(r.kept) for r in rows if r.kept is not None}
     document = {
         "about": (
             "Accuracy per functionality measured with the committed model (rules+model) and "
             f"without (rules), rounded down to 0.05: {TESTS[suite]} fails "
             "below it. Raise a floor when the service improves (python -m "
-            f"{FLOORS_COMMANDS[suite]} [--rules-only])."
+            f"{FLOORS_COMMANDS[suite]} [--rules-only]). 'kept': the share of clean cases "
+            "not rejected as final, likewise."
         ),
         "targets": {
             "hateful": TARGET_HATEFUL,
@@ -217,6 +264,7 @@ def write_floors(path: Path, mode: str, rows: Sequence[Row], suite: str = "funct
             "note": "issue 11: not asserted yet, printed in the test's failure message",
         },
         "floors": dict(sorted(floors.items())),
+        "kept": dict(sorted(kept.items())),
     }
     path.write_text(json.dumps(document, indent=2) + "\n")
 
@@ -228,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--floors", type=Path, help="write today's floors for this mode")
     parser.add_argument("--groups", action="store_true", help="also a table per target group")
+    parser.add_argument(
+        "--languages", action="store_true", help="also a table per language (multilingual)"
+    )
     parser.add_argument("--suite", choices=sorted(SUITES), default="functional")
     args = parser.parse_args(argv)
     suite = SUITES[args.suite]
@@ -244,6 +295,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.groups:
         print()
         print(table(by_group(outcomes, suite), markdown=args.markdown, first="target group"))
+    if args.languages:
+        if not hasattr(suite, "LANGUAGES"):
+            parser.error(f"--languages: suite {args.suite} has no languages")
+        print()
+        print(table(by_language(outcomes, suite), markdown=args.markdown, first="language"))
     if args.floors:
         write_floors(args.floors, mode_of(moderator), rows, args.suite)
         print(f"floors written to {args.floors}", file=sys.stderr)
