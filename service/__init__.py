@@ -98,7 +98,7 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
         ratelimit_store=counters if counters.shared else None,
     )
     app.register_blueprint(api.bp)
-    review_web.init_app(app, engine, settings)
+    review_web.init_app(app, engine, settings, moderator.policy)
     api.register_errors(app)
     app.after_request(security_headers)
     if settings.trusted_proxies:
