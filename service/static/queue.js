@@ -126,7 +126,7 @@
     if (event.submitter && event.submitter.name) {
       body.append(event.submitter.name, event.submitter.value);
     }
-    post(form.action, body).then(function (answer) { decided(answer, form); })
+    post(form.getAttribute("action"), body).then(function (answer) { decided(answer, form); })
       .catch(function (error) { show("Not saved: " + error.message, false); });
   });
 
