@@ -25,5 +25,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("comments") as batch:
-        batch.drop_column("article_url")
+    # A plain ALTER ... DROP COLUMN (SQLite 3.35+): a batch copy of the table would have to
+    # drop `comments`, which the decisions' foreign key refuses once any comment has one.
+    op.drop_column("comments", "article_url")
