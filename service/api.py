@@ -242,6 +242,12 @@ def openapi():
     return jsonify(openapi_document(settings.max_text_length, settings.max_body_bytes))
 
 
+def wants_json() -> bool:
+    """Whether the request prefers JSON to a page (the queue's script asks for it)."""
+    best = request.accept_mimetypes.best_match(("text/html", "application/json"))
+    return best == "application/json"
+
+
 def register_errors(app: Flask) -> None:
     """JSON for every error: bad input 4xx, a dependency away 503, anything else 500."""
 
@@ -251,7 +257,7 @@ def register_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
-        if request.blueprint == "review":  # people get a page, programs get JSON
+        if request.blueprint == "review" and not wants_json():  # people get a page
             return render_template(
                 "error.html", code=exc.code, name=exc.name, message=exc.description
             ), exc.code or 500
@@ -265,7 +271,7 @@ def register_errors(app: Flask) -> None:
     def _dependency(exc: Exception):
         log.error("dependency unavailable: %s", exc.__class__.__name__)
         message = "the database or another service it needs is busy or unreachable; retry"
-        if request.blueprint == "review":
+        if request.blueprint == "review" and not wants_json():
             body = render_template("error.html", code=503, name="Unavailable", message=message)
             return body, 503, {"Retry-After": RETRY_AFTER}
         response, status = error("unavailable", message, 503)

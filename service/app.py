@@ -46,10 +46,11 @@ def build_moderator(settings: Settings) -> Moderator:
     return Moderator(rules, classifier, _language_detector(), policy)
 
 
-# Pages use only their own script and stylesheet: no inline code, no other origins.
+# Pages use only their own script and stylesheet: no inline code, no other origins. The
+# queue's script posts its forms to this origin (connect-src), nowhere else.
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 
@@ -98,7 +99,7 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
         ratelimit_store=counters if counters.shared else None,
     )
     app.register_blueprint(api.bp)
-    review_web.init_app(app, engine, settings)
+    review_web.init_app(app, engine, settings, moderator.policy)
     api.register_errors(app)
     app.after_request(security_headers)
     if settings.trusted_proxies:

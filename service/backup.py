@@ -23,8 +23,9 @@ from sqlalchemy.exc import IntegrityError
 from service.store import as_utc, comments, decisions
 
 FORMAT = "moderation-export"
-VERSION = 2
-READABLE = (1, 2)
+# 2: comments.external_id (migration 0003); 3: comments.article_url (migration article_url)
+VERSION = 3
+READABLE = (1, 2, 3)
 _COMMENT_FIELDS = [c.name for c in comments.columns]
 _DECISION_FIELDS = [c.name for c in decisions.columns if c.name not in ("id", "comment_id")]
 _TIMES = {"received_at", "decided_at", "created_at"}
@@ -103,6 +104,8 @@ def import_lines(conn: Connection, lines: Iterable[str]) -> Tally:
             record = json.loads(line)
             if header["version"] == 1:
                 record = {**record, "external_id": record["id"]}
+            if header["version"] < 3:  # from before article addresses were stored
+                record = {"article_url": None, **record}
             comment = {k: record[k] for k in _COMMENT_FIELDS}
             history = [{k: d[k] for k in _DECISION_FIELDS} for d in record["decisions"]]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:

@@ -59,6 +59,7 @@ class Article:
     id: str
     title: str | None = None
     text: str | None = None
+    url: str | None = None  # http or https only (validation.ARTICLE_URL_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,11 @@
-"""The reviewer pages: login, the review queue, approve/reject, decision history.
+"""The reviewer pages: login, the review queue, approve/reject/undo, decision history.
 
 Server-rendered (Jinja, autoescaped: comment text is hostile input), CSRF-protected
 forms (Flask-WTF), sessions through Flask-Login, failed logins rate limited. A reviewer's
-decision is appended to the comment's history only while the comment is still in review.
+decision is appended to the comment's history only while the comment is still in review;
+for UNDO_SECONDS its author may undo it, which appends a copy of the decision it settled
+(the comment is back in the queue). Forms work without JavaScript (POST, then redirect);
+the queue's script posts the same forms with fetch and asks for JSON.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlencode, urlsplit
@@ -20,6 +24,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -40,12 +45,18 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from service import db, reviews, store
+from service.api import wants_json
+from service.card import language_name, machine_only, score_rows
 from service.domain import Category, Decision, Reason, Source, Status, Verdict
 from service.highlight import segments
 from service.login_limit import LimiterUnavailable, LoginLimit
+from service.policy import PolicyConfig
+from service.settings_report import thresholds_json
 from service.store import as_utc
+from service.validation import ARTICLE_URL_MAX, ARTICLE_URL_PATTERN
 
 log = logging.getLogger(__name__)
+ARTICLE_URL = re.compile(ARTICLE_URL_PATTERN)
 bp = Blueprint("review", __name__)
 EXTENSION = "review"
 PAGE_SIZE = 20
@@ -53,12 +64,21 @@ HISTORY_PAGE_SIZE = 50
 CATEGORIES = [c.value for c in Category]
 # How long a reviewer is asked to wait when the login counters cannot be reached.
 LIMITER_RETRY_AFTER = 30
+# How long after deciding a reviewer may undo it: long enough to notice a slip of the
+# key, short enough that the CMS has rarely published the comment yet.
+UNDO_SECONDS = 60
+# Most decisions one request decides or undoes (bounded work per request).
+MAX_IDS = 200
 
 
 @dataclass(frozen=True)
 class ReviewServices:
     engine: Engine
     failed_logins: LoginLimit
+    # per category, the scores that reject and send to review (None: never), as /health
+    thresholds: dict[str, dict[str, float | None]]
+    policy_version: str
+    undo_seconds: int = UNDO_SECONDS
 
 
 def _services() -> ReviewServices:
@@ -79,7 +99,7 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
 
 
-def init_app(app: Flask, engine: Engine, settings) -> None:
+def init_app(app: Flask, engine: Engine, settings, policy: PolicyConfig) -> None:
     """Register the pages, sessions, CSRF protection and the login limit on `app`."""
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
@@ -89,8 +109,14 @@ def init_app(app: Flask, engine: Engine, settings) -> None:
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the signed session
     )
     app.extensions[EXTENSION] = ReviewServices(
-        engine, LoginLimit(settings.login_rate_limit, settings.ratelimit_storage, engine)
+        engine,
+        LoginLimit(settings.login_rate_limit, settings.ratelimit_storage, engine),
+        thresholds_json(policy.reject_threshold, policy.review_threshold),
+        policy.version,
     )
+    app.add_template_filter(language_name)
+    app.add_template_filter(http_link)
+    app.context_processor(lambda: {"undo_seconds": app.extensions[EXTENSION].undo_seconds})
     csrf = CSRFProtect(app)
     logins = LoginManager(app)
     logins.login_view = "review.login"
@@ -117,6 +143,14 @@ def init_app(app: Flask, engine: Engine, settings) -> None:
     for name, blueprint in app.blueprints.items():
         if name != bp.name:
             csrf.exempt(blueprint)  # the JSON API authenticates with keys, not cookies
+
+
+def http_link(url: str | None) -> bool:
+    """Whether a stored article address may be a link: http or https, as validated.
+
+    Checked again here because rows also arrive by `moderation import`, not only the API.
+    """
+    return bool(url) and len(url) <= ARTICLE_URL_MAX and ARTICLE_URL.fullmatch(url) is not None
 
 
 def _is_local_path(target: str) -> bool:
@@ -249,7 +283,8 @@ def _page() -> int:
 def queue():
     filters = _filters()
     page = _page()
-    with _services().engine.connect() as conn:
+    svc = _services()
+    with svc.engine.connect() as conn:
         items, total = reviews.queue_page(
             conn,
             category=filters["category"] or None,
@@ -259,9 +294,18 @@ def queue():
         )
         counts, in_review, languages = reviews.queue_counts(conn, filters["language"] or None)
     pages = max(1, math.ceil(total / PAGE_SIZE))
+    if filters["language"] and filters["language"] not in languages:
+        languages = [*languages, filters["language"]]  # the select still says what is shown
     return render_template(
         "queue.html",
-        items=[(item, segments(item.text, item.reasons)) for item in items],
+        items=[
+            (
+                item,
+                segments(item.text, item.reasons),
+                score_rows(item.scores, svc.thresholds) if machine_only(item.reasons) else None,
+            )
+            for item in items
+        ],
         total=total,
         in_review=in_review,
         counts=counts,
@@ -272,6 +316,7 @@ def queue():
         pages=pages,
         query=_query(filters),
         back=request.full_path.rstrip("?"),
+        policy_version=svc.policy_version,
     )
 
 
@@ -295,6 +340,17 @@ def reviewer_decision(
     )
 
 
+def _answer(message: str, refused: list[str], done: dict):
+    """The outcome of a form: JSON for the queue's script, else flashes and a redirect."""
+    if wants_json():
+        return jsonify(message=message, refused=refused, **done)
+    if message:
+        flash(message, "info")
+    for problem in refused:
+        flash(problem, "error")
+    return redirect(_safe_next(request.form.get("next")), 303)
+
+
 @bp.post("/queue/decide")
 @login_required
 def decide():
@@ -303,51 +359,108 @@ def decide():
     if action not in (Verdict.APPROVE.value, Verdict.REJECT.value):
         abort(400, "action must be approve or reject")
     verdict = Verdict(action)
-    ids = [i for i in request.form.getlist("ids") if i][:200]
+    ids = [i for i in request.form.getlist("ids") if i][:MAX_IDS]
     if not ids:
-        flash("Select at least one comment.", "error")
-        return redirect(_safe_next(request.form.get("next")), 303)
+        return _answer("", ["Select at least one comment."], {"decided": []})
     chosen = [Category(c) for c in request.form.getlist("categories") if c in CATEGORIES]
-    done, refused = 0, []
+    decided, refused = [], []
     for comment_id in ids:
-        problem = _decide_one(comment_id, verdict, chosen, current_user.username)
+        decision_id, problem = _decide_one(comment_id, verdict, chosen, current_user.username)
         if problem:
             refused.append(problem)
         else:
-            done += 1
-    if done:
-        noun = "comment" if done == 1 else "comments"
-        flash(f"{'Approved' if verdict is Verdict.APPROVE else 'Rejected'} {done} {noun}.", "info")
-    for message in refused:
-        flash(message, "error")
-    log.info("reviewer %s: %s %d, refused %d", current_user.username, action, done, len(refused))
-    return redirect(_safe_next(request.form.get("next")), 303)
+            decided.append({"id": comment_id, "decision": decision_id})
+    message = ""
+    if decided:
+        noun = "comment" if len(decided) == 1 else "comments"
+        done = "Approved" if verdict is Verdict.APPROVE else "Rejected"
+        message = f"{done} {len(decided)} {noun}."
+        if not wants_json():  # the page after the redirect offers the undo
+            flash(" ".join(str(d["decision"]) for d in decided), "undo")
+    log.info(
+        "reviewer %s: %s %d, refused %d", current_user.username, action, len(decided), len(refused)
+    )
+    return _answer(message, refused, {"decided": decided, "undo_seconds": _services().undo_seconds})
 
 
-def _decide_one(comment_id: str, verdict: Verdict, chosen: list[Category], who: str) -> str | None:
-    """Append one reviewer decision; a message saying why not if it was refused."""
+def _decide_one(
+    comment_id: str, verdict: Verdict, chosen: list[Category], who: str
+) -> tuple[int | None, str | None]:
+    """Append one reviewer decision: its id, or a message saying why it was refused."""
     engine = _services().engine
     with db.write(engine) as conn:
         latest = reviews.latest_decision(conn, comment_id)
         if latest is None:
-            return f"Comment {comment_id} does not exist."
+            return None, f"Comment {comment_id} does not exist."
         # without an explicit choice, a reject confirms the categories shown on the card
         categories = chosen or [
             Category(c) for c in json.loads(latest["categories"]) if c in CATEGORIES
         ]
         if verdict is Verdict.REJECT and not categories:
-            return f"Comment {comment_id}: choose the categories it breaks to reject it."
+            return None, f"Comment {comment_id}: choose the categories it breaks to reject it."
         decision = reviewer_decision(latest, verdict, categories, who)
         if store.decide_in_review(conn, comment_id, decision, "reviewer", who):
-            return None
+            # the claim holds the comment: the latest decision is the one just appended
+            return reviews.latest_decision(conn, comment_id)["id"], None
     with engine.connect() as conn:
         state = reviews.latest_decision(conn, comment_id)
     by = f" by {state['actor']}" if state["actor"] else ""
     when = as_utc(state["created_at"]).strftime("%Y-%m-%d %H:%M UTC")
-    return (
+    return None, (
         f"Comment {comment_id} was already decided{by} ({state['verdict']}, {when}); "
         "nothing was changed."
     )
+
+
+@bp.post("/queue/undo")
+@login_required
+def undo():
+    """Take back one's own decisions made in the last UNDO_SECONDS: back to the queue."""
+    raw = request.form.getlist("decision")[:MAX_IDS]
+    ids = [int(d) for d in raw if d.isdigit() and len(d) < 19]
+    if not ids:
+        abort(400, "name the decisions to undo")
+    undone, refused = [], []
+    for decision_id in ids:
+        comment_id, problem = _undo_one(decision_id, current_user.username)
+        if problem:
+            refused.append(problem)
+        else:
+            undone.append(comment_id)
+    message = ""
+    if undone:
+        noun = "comment is" if len(undone) == 1 else "comments are"
+        message = (
+            f"Undone: {len(undone)} {noun} back in the queue, with the machine's provisional "
+            "verdict, until a reviewer decides again."
+        )
+    log.info("reviewer %s: undo %d, refused %d", current_user.username, len(undone), len(refused))
+    return _answer(message, refused, {"undone": undone})
+
+
+def _undo_one(decision_id: int, who: str) -> tuple[str | None, str | None]:
+    """Return a comment to review: its id, or a message saying why the undo was refused."""
+    svc = _services()
+    with db.write(svc.engine) as conn:
+        undone = reviews.decision_by_id(conn, decision_id)
+        if undone is None or undone["source"] != "reviewer" or undone["actor"] != who:
+            return None, f"Decision {decision_id} is not one of yours to undo."
+        comment_id = undone["comment_id"]
+        latest = reviews.latest_decision(conn, comment_id)
+        if latest["id"] != decision_id:
+            return None, f"Comment {comment_id} was decided again since; nothing was changed."
+        age = (store.now() - as_utc(undone["created_at"])).total_seconds()
+        if age > svc.undo_seconds:
+            return None, (
+                f"Comment {comment_id}: a decision can be undone for {svc.undo_seconds} seconds; "
+                "this one stands."
+            )
+        settled = reviews.decision_before(conn, comment_id, decision_id)
+        if settled is None or settled["status"] != Status.IN_REVIEW.value:
+            return None, f"Comment {comment_id} was not in review before; nothing was changed."
+        if store.return_to_review(conn, undone, settled, who):
+            return comment_id, None
+    return None, f"Comment {comment_id} was decided again since; nothing was changed."
 
 
 @bp.get("/history")

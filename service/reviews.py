@@ -11,7 +11,15 @@ from datetime import datetime
 from sqlalchemy import Connection, delete, func, insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from service.store import as_utc, comments, decisions, login_failures, now, reviewers
+from service.store import (
+    UNDO_SOURCE,
+    as_utc,
+    comments,
+    decisions,
+    login_failures,
+    now,
+    reviewers,
+)
 
 IN_REVIEW = "in_review"
 # Compared against when a username is unknown, so a failed login takes as long either way.
@@ -43,12 +51,15 @@ class QueueItem:
     text: str
     article_id: str | None
     article_title: str | None
+    article_url: str | None
+    author_name: str | None
     received_at: datetime
     language: str | None
     categories: list[str]
     reasons: list[dict]
     scores: dict[str, float]
     model_version: str
+    policy_version: str
 
 
 @dataclass(frozen=True)
@@ -211,12 +222,15 @@ def queue_page(
             comments.c.text,
             comments.c.article_id,
             comments.c.article_title,
+            comments.c.article_url,
+            comments.c.author_name,
             comments.c.received_at,
             comments.c.language,
             comments.c.categories,
             decisions.c.reasons,
             decisions.c.scores,
             decisions.c.model_version,
+            decisions.c.policy_version,
         )
         .select_from(comments.join(decisions, decisions.c.id == latest))
         .where(*conditions)
@@ -230,12 +244,15 @@ def queue_page(
             text=r.text,
             article_id=r.article_id,
             article_title=r.article_title,
+            article_url=r.article_url,
+            author_name=r.author_name,
             received_at=as_utc(r.received_at),
             language=r.language,
             categories=json.loads(r.categories or "[]"),
             reasons=json.loads(r.reasons),
             scores=json.loads(r.scores),
             model_version=r.model_version,
+            policy_version=r.policy_version,
         )
         for r in rows
     ]
@@ -273,6 +290,27 @@ def latest_decision(conn: Connection, comment_id: str) -> dict | None:
     return dict(row) if row else None
 
 
+def decision_by_id(conn: Connection, decision_id: int) -> dict | None:
+    """One stored decision row, as stored."""
+    row = conn.execute(select(decisions).where(decisions.c.id == decision_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def decision_before(conn: Connection, comment_id: str, decision_id: int) -> dict | None:
+    """The decision that was in force just before `decision_id`, as stored."""
+    row = (
+        conn.execute(
+            select(decisions)
+            .where(decisions.c.comment_id == comment_id, decisions.c.id < decision_id)
+            .order_by(decisions.c.id.desc())
+            .limit(1)
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
 def history_page(
     conn: Connection,
     source: str | None = None,
@@ -283,10 +321,11 @@ def history_page(
 ) -> tuple[list[HistoryRow], int]:
     """Recent decisions, newest first, machine and human, with filters."""
     conditions = []
+    people = ("reviewer", UNDO_SOURCE)  # an undo is a reviewer's act too
     if source == "human":
-        conditions.append(decisions.c.source == "reviewer")
+        conditions.append(decisions.c.source.in_(people))
     elif source == "machine":
-        conditions.append(decisions.c.source != "reviewer")
+        conditions.append(decisions.c.source.not_in(people))
     if verdict:
         conditions.append(decisions.c.verdict == verdict)
     if actor:
@@ -325,23 +364,33 @@ def history_page(
 
 
 def reviewer_labels(conn: Connection) -> Iterator[dict]:
-    """Every reviewer decision as a labelled example, oldest first."""
+    """Every reviewer decision as a labelled example, oldest first; an undone one is not."""
+    # an undo is the decision right after the one it takes back
+    following = (
+        func.lead(decisions.c.source)
+        .over(partition_by=decisions.c.comment_id, order_by=decisions.c.id)
+        .label("next_source")
+    )
+    history = select(decisions, following).subquery()
     rows = conn.execute(
         select(
-            decisions.c.id,
-            decisions.c.comment_id,
+            history.c.id,
+            history.c.comment_id,
             comments.c.text,
             comments.c.article_id,
-            decisions.c.verdict,
-            decisions.c.categories,
-            decisions.c.actor,
-            decisions.c.created_at,
-            decisions.c.model_version,
-            decisions.c.policy_version,
+            history.c.verdict,
+            history.c.categories,
+            history.c.actor,
+            history.c.created_at,
+            history.c.model_version,
+            history.c.policy_version,
         )
-        .join(comments, comments.c.id == decisions.c.comment_id)
-        .where(decisions.c.source == "reviewer")
-        .order_by(decisions.c.id)
+        .join(comments, comments.c.id == history.c.comment_id)
+        .where(
+            history.c.source == "reviewer",
+            (history.c.next_source.is_(None)) | (history.c.next_source != UNDO_SOURCE),
+        )
+        .order_by(history.c.id)
     )
     for r in rows:
         yield {

@@ -50,6 +50,8 @@ comments = Table(
     Column("author_email", Text),
     Column("article_id", String(128)),
     Column("article_title", Text),
+    # the article's http(s) address, when the CMS sent one (migration article_url)
+    Column("article_url", String(2000)),
     Column("article_text", Text),
     Column("client", String(100)),
     Column("received_at", DateTime(timezone=True), nullable=False),
@@ -179,6 +181,7 @@ class StoredComment:
     author_email: str | None
     article_id: str | None
     article_title: str | None
+    article_url: str | None
     client: str | None
     received_at: datetime
     decisions: list[StoredDecision]
@@ -235,6 +238,7 @@ def add_comment(
             "author_email": author.email if author else None,
             "article_id": article.id if article else None,
             "article_title": article.title if article else None,
+            "article_url": article.url if article else None,
             "article_text": article.text if article else None,
             "client": client,
             "received_at": row["created_at"],
@@ -284,6 +288,53 @@ def decide_in_review(
     return True
 
 
+UNDO_SOURCE = "undo"
+
+
+def return_to_review(conn: Connection, undone: dict, settled: dict, actor: str) -> bool:
+    """Undo the reviewer decision `undone` by appending a copy of `settled`, the in-review
+    decision it settled, made by `actor`; False if `undone` is no longer the one in force.
+
+    Nothing is deleted or rewritten: the history gains a row (source `undo`) and the
+    comment is back in the queue with the machine's evidence and provisional verdict. The
+    claim is a conditional UPDATE on the state `undone` left, so a second undo, or any
+    decision appended since, makes this one a no-op.
+    """
+    row = {
+        **{k: settled[k] for k in _COPIED},
+        "comment_id": undone["comment_id"],
+        "source": UNDO_SOURCE,
+        "actor": actor,
+        "created_at": now(),
+    }
+    claimed = conn.execute(
+        update(comments)
+        .where(
+            comments.c.id == undone["comment_id"],
+            comments.c.status == "final",
+            comments.c.decided_at == undone["created_at"],
+        )
+        .values(_current_state(row))
+    ).rowcount
+    if claimed != 1:
+        return False
+    conn.execute(_INSERT_DECISION, row)
+    return True
+
+
+# The columns an undo copies from the decision it restores.
+_COPIED = (
+    "verdict",
+    "status",
+    "categories",
+    "reasons",
+    "scores",
+    "language",
+    "model_version",
+    "policy_version",
+)
+
+
 def comment_hash(conn: Connection, client: str, external_id: str) -> str | None:
     """The stored text hash of this client's comment with this id, or None."""
     return conn.execute(
@@ -321,6 +372,7 @@ def _with_history(conn: Connection, query) -> StoredComment | None:
         author_email=row["author_email"],
         article_id=row["article_id"],
         article_title=row["article_title"],
+        article_url=row["article_url"],
         client=row["client"],
         received_at=as_utc(row["received_at"]),
         decisions=[

@@ -31,6 +31,18 @@ _COMMENT_ID = TypeAdapter(CommentId)
 ARTICLE_ID_MAX = 128  # comments.article_id is String(128)
 # An integer article id is stored as its decimal string, sign included.
 ARTICLE_INT_MIN, ARTICLE_INT_MAX = -(10 ** (ARTICLE_ID_MAX - 1) - 1), 10**ARTICLE_ID_MAX - 1
+# An article's address, shown to reviewers as a link: http or https with a host, no
+# white space or control characters (a browser drops some of them silently, so
+# "java\tscript:" would be read as a scheme), at most the width of comments.article_url.
+# Other schemes (javascript:, data:, file:, ...) are refused, not stored and filtered later.
+ARTICLE_URL_MAX = 2000
+ARTICLE_URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20\x7f-\xa0/?#\\@]+(?:[/?#][^\x00-\x20\x7f-\xa0]*)?$"
+)
+ARTICLE_URL_RULE = (
+    f"an http:// or https:// address with a host, at most {ARTICLE_URL_MAX} characters, "
+    "without spaces or a user name"
+)
 # Python refuses to convert longer digit strings (sys.get_int_max_str_digits()).
 MAX_INT_DIGITS = 4300
 
@@ -85,6 +97,9 @@ class ArticlePayload(BaseModel):
         ]
     )
     title: Annotated[StrictStr, Field(max_length=1000)] | None = None
+    url: (
+        Annotated[StrictStr, Field(max_length=ARTICLE_URL_MAX, pattern=ARTICLE_URL_PATTERN)] | None
+    ) = None
     # No width of its own (a Text column): the body limit bounds it.
     text: StrictStr | None = None
 
@@ -192,6 +207,10 @@ def comment_from_json(data: object, max_text_length: int) -> CommentIn:
                 f"article.id must be a string of 1-{ARTICLE_ID_MAX} characters "
                 f"or an integer of at most {ARTICLE_ID_MAX} characters",
             ) from exc
+        if field == "article.url":
+            raise ValidationError(
+                "invalid_field", f"article.url must be {ARTICLE_URL_RULE}"
+            ) from exc
         raise ValidationError("invalid_field", f"{field}: {error['msg']}") from exc
     text = payload.text
     if not VISIBLE.search(text):
@@ -216,5 +235,5 @@ def comment_from_json(data: object, max_text_length: int) -> CommentIn:
             ("article.text", a.text),
         ):
             _check_text(name, value)
-        article = Article(id=str(a.id), title=a.title, text=a.text)
+        article = Article(id=str(a.id), title=a.title, text=a.text, url=a.url)
     return CommentIn(text=text, id=payload.id, author=author, article=article)

@@ -161,6 +161,53 @@ def test_an_integral_number_as_article_id_is_stored_as_that_integer(client, auth
     assert fraction.status_code == 400
 
 
+ARTICLE_URLS_KEPT = [
+    "https://news.example/2026/12/oil-deal",
+    "HTTP://news.example",  # a scheme in any case is still http
+    "https://news.example:8443/a?b=c#d",
+    "https://rudaw.example/sorani/ئەمڕۆ",  # Kurdish, Arabic and Persian slugs are addresses
+    "https://news.example/" + "a" * 1979,  # 2,000 characters, the column's width
+]
+ARTICLE_URLS_REFUSED = [
+    "javascript:alert(1)",
+    "JavaScript://news.example/%0Aalert(1)",
+    "java\tscript:alert(1)",  # browsers drop the tab and read a scheme
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://news.example/a",
+    "//news.example/a",  # relative to the page's scheme
+    "/2026/oil",
+    "https://",  # no host
+    "https:///news.example",
+    "https://cms.example@elsewhere.example/a",  # a user name hiding the real host
+    "https://news.example/a b",
+    "https://news.example/a\nb",
+    " https://news.example",
+    "https://news.example/" + "a" * 1980,  # 2,001 characters
+]
+
+
+@pytest.mark.parametrize("url", ARTICLE_URLS_KEPT)
+def test_an_http_article_url_is_stored_as_sent(app, client, auth, url):
+    article = {"id": "oil-1", "title": "Oil", "url": url}
+    response = post(client, auth, {"id": "u-1", "text": "Nice", "article": article})
+    assert response.status_code == 200, response.get_json()
+    with app.extensions[api.EXTENSION].engine.connect() as conn:
+        assert store.get_comment(conn, "u-1").article_url == url
+
+
+@pytest.mark.parametrize("url", ARTICLE_URLS_REFUSED)
+def test_an_article_url_of_another_scheme_or_shape_is_a_400(client, auth, url):
+    article = {"id": "oil-1", "url": url}
+    response = post(client, auth, {"id": "u-2", "text": "Nice", "article": article})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["error"] == "invalid_field"
+    assert body["message"].startswith("article.url must be an http:// or https:// address")
+    assert client.get("/comments/u-2", headers=auth).status_code == 404  # nothing stored
+
+
 def test_get_unknown_comment_is_404(client, auth):
     response = client.get("/comments/nope", headers=auth)
     assert response.status_code == 404

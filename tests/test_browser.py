@@ -55,9 +55,11 @@ class Live:
         self.base = base
         self.auth = {"Authorization": f"Bearer {key}"}
 
-    def submit(self, text: str, article: dict | None = None) -> str:
+    def submit(self, text: str, article: dict | None = None, author: dict | None = None) -> str:
         comment_id = f"b-{uuid.uuid4().hex[:8]}"
         body = {"id": comment_id, "text": text, **({"article": article} if article else {})}
+        if author:
+            body["author"] = author
         response = requests.post(f"{self.base}/moderate", json=body, headers=self.auth, timeout=10)
         assert response.status_code == 200, response.text
         assert response.json()["status"] == "in_review", response.json()
@@ -241,3 +243,111 @@ def test_hostile_comment_shows_literally_and_nothing_runs(page, live, tmp_path):
     shot = Path(SCREENSHOTS or tmp_path) / "queue.png"
     page.screenshot(path=str(shot), full_page=False)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# One server for the tests below (each starts its own browser context): they only add
+# comments and decide their own, so earlier ones' leftovers sit above theirs in the queue.
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("queue")) as (base, key, env):
+        moderation(env, "reviewers", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n")
+        yield Live(base, key)
+
+
+@pytest.fixture
+def shared_page(browser, shared):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+def current(page) -> str | None:
+    return page.evaluate(
+        "() => { const c = document.querySelector('article.card.current');"
+        " return c && c.dataset.comment; }"
+    )
+
+
+def test_decide_by_keyboard_keeps_the_place_and_undo_puts_the_card_back(shared_page, shared):
+    page, live = shared_page, shared
+    ids = [live.submit(f"Figures at koyawatch.net/k{i}") for i in range(3)]
+    log_in(page, live)
+    page.evaluate("() => { window.notReloaded = true; }")
+    card(page, ids[0]).focus()
+    page.keyboard.press("j")
+    assert current(page) == ids[1]
+    page.keyboard.press("a")  # approves the second: the third is selected, in place
+    page.get_by_text("Approved 1 comment.").wait_for()
+    assert card(page, ids[1]).count() == 0 and current(page) == ids[2]
+    assert page.evaluate("() => document.activeElement.dataset.comment") == ids[2]
+    page.keyboard.press("k")
+    page.keyboard.press("r")  # rejects the first
+    page.get_by_text("Rejected 1 comment.").wait_for()
+    assert current(page) == ids[2]
+    page.get_by_label("Language", exact=True).focus()
+    page.keyboard.press("a")  # a key in a form field is the field's, not a decision
+    page.keyboard.press("Escape")
+    card(page, ids[2]).focus()
+    page.keyboard.press("u")  # takes back the reject: the first card is back, selected
+    page.get_by_text("back in the queue").wait_for()
+    assert current(page) == ids[0]
+    assert page.evaluate("() => window.notReloaded") is True
+    assert [h["source"] for h in live.comment(ids[0])["history"]] == ["service", "reviewer", "undo"]
+    assert live.comment(ids[0])["current"]["status"] == "in_review"
+    assert last_actor(live, ids[1]) == ("reviewer", "alice", "approve")
+    assert live.comment(ids[2])["current"]["status"] == "in_review"
+    page.reload()  # the undone card is in the queue for everyone, not only on this page
+    assert card(page, ids[0]).count() == 1 and card(page, ids[1]).count() == 0
+
+
+HOSTILE_NAME = '"><img src=x onerror="window.pwned = 3">'
+
+
+def test_card_shows_article_link_author_scores_and_right_to_left_text(shared_page, shared):
+    page, live = shared_page, shared
+    url = 'https://news.example/kurds?a=1&b="2"'
+    flagged = live.submit(  # counter-speech the model sends to review: no rule, model only
+        "Kurds are not terrorists",
+        {"id": "k-1", "title": "<i>Kurdish</i> politics", "url": url},
+        {"name": HOSTILE_NAME},
+    )
+    arabic = live.submit("مقال رائع، شكراً على التغطية من أربيل", author={"name": "أحمد"})
+    refused = requests.post(
+        f"{live.base}/moderate",
+        json={"text": "Nice", "article": {"id": "x", "url": "javascript:alert(1)"}},
+        headers=live.auth,
+        timeout=10,
+    )
+    assert refused.status_code == 400 and refused.json()["error"] == "invalid_field"
+    thresholds = requests.get(f"{live.base}/health", timeout=10).json()["thresholds"]
+    log_in(page, live)
+    shown = card(page, flagged)
+    link = shown.locator("p.article a")
+    assert link.get_attribute("href") == url
+    assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+    assert link.inner_text() == "<i>Kurdish</i> politics"
+    assert shown.locator(".author").inner_text() == HOSTILE_NAME
+    assert shown.locator("img, i").count() == 0 and page.evaluate("() => window.pwned") is None
+    abuse = shown.locator('table.model-scores tr[data-category="abuse"]')
+    cells = abuse.locator("td").all_inner_texts()
+    score = live.comment(flagged)["current"]["scores"]["abuse"]
+    assert cells[:3] == [
+        f"{score:.2f}",
+        f"{thresholds['abuse']['review']:.2f}",
+        f"{thresholds['abuse']['reject']:.2f}",
+    ]
+    assert "band-review" in abuse.get_attribute("class")
+    text = card(page, arabic).locator("blockquote.text")
+    assert text.get_attribute("dir") == "auto"
+    assert text.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    direction = shown.locator("blockquote.text").evaluate("n => getComputedStyle(n).direction")
+    assert direction == "ltr"
+    assert card(page, arabic).locator(".lang").inner_text() == "Arabic"
+    page.get_by_label("Language", exact=True).select_option(label="Arabic")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**language=ar**")
+    assert card(page, arabic).count() == 1 and card(page, flagged).count() == 0

@@ -183,3 +183,39 @@ def test_upgrade_from_0002_keeps_reviewers_who_then_log_in_with_version_0(databa
             assert not inspect(conn).has_table("login_failures")
     finally:
         engine.dispose()
+
+
+def test_upgrade_to_article_url_keeps_comments_without_an_address_and_goes_back(database_url):
+    from service.domain import Article, CommentIn, Decision, Status, Verdict
+
+    engine = db.make_engine(database_url)
+    try:
+        db.upgrade(engine, "0004")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO comments (id, external_id, text, text_sha256, client, "
+                    "article_title, received_at) VALUES ('u-1', 'u-1', 't', :sha, 'cms', 'T', :at)"
+                ),
+                {"sha": store.text_hash("t"), "at": datetime(2026, 1, 2, tzinfo=UTC)},
+            )
+        db.upgrade(engine)
+        url = "https://news.example/" + "ئ" * 1979  # the column holds 2,000 characters
+        approved = Decision(Verdict.APPROVE, Status.FINAL, (), ())
+        with engine.begin() as conn:
+            store.add_comment(
+                conn, "u-2", CommentIn("t", article=Article("a", url=url)), approved, "cms"
+            )
+        with engine.connect() as conn:
+            assert store.get_comment(conn, "u-1").article_url is None
+            assert store.get_comment(conn, "u-1").article_title == "T"
+            assert store.get_comment(conn, "u-2").article_url == url
+        config = db.alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0004")
+        with engine.connect() as conn:
+            assert "article_url" not in {c["name"] for c in inspect(conn).get_columns("comments")}
+            assert conn.execute(text("SELECT count(*) FROM comments")).scalar() == 2
+    finally:
+        engine.dispose()

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from service import api, create_app, reviews, store
+from service import api, create_app, review_web, reviews, store
 from service.domain import Category, Decision, Reason, Source, Status, Verdict
 
 PASSWORD = "correct horse battery"
@@ -437,3 +437,91 @@ def test_session_from_before_session_versions_is_refused(client, reviewer):
     with client.session_transaction() as session:
         session["_user_id"] = "1"  # the id alone, as sessions were stored before 0004
     assert client.get("/queue").status_code == 302
+
+
+def _decided_id(client, comment_id, action="approve", categories=()):
+    """Decide one comment the way the queue's script does; the new decision's id."""
+    data = {"ids": [comment_id], "action": action, "categories": list(categories)}
+    data["csrf_token"] = csrf_token(client, "/queue")
+    response = client.post("/queue/decide", data=data, headers={"Accept": "application/json"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json()
+    assert [d["id"] for d in body["decided"]] == [comment_id]
+    return body["decided"][0]["decision"]
+
+
+def undo(client, *decisions, token=None, json=True):
+    data = {"decision": [str(d) for d in decisions], "next": "/queue"}
+    data["csrf_token"] = token or csrf_token(client, "/queue")
+    headers = {"Accept": "application/json"} if json else {}
+    return client.post("/queue/undo", data=data, headers=headers)
+
+
+def test_undo_appends_the_settled_decision_and_the_comment_is_back_in_review(
+    app, client, auth, reviewer, queued
+):
+    login(client)
+    before = history(client, auth, "c-link")["current"]
+    response = decide(client, ["c-link"], "approve")  # without JavaScript: a redirect
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    offered = re.search(r'name="decision" value="(\d+)"', page)  # the flash offers an undo
+    assert offered and 'action="/queue/undo"' in page
+    answer = undo(client, offered.group(1), json=False)
+    assert answer.status_code == 303
+    assert "back in the queue" in client.get("/queue").get_data(as_text=True)
+    body = history(client, auth, "c-link")
+    assert [(d["source"], d["actor"]) for d in body["history"]] == [
+        ("service", None),
+        ("reviewer", "alice"),
+        ("undo", "alice"),
+    ]
+    current = body["current"]
+    assert current["status"] == "in_review" and current["decision"] == before["decision"]
+    assert (current["categories"], current["reasons"]) == (before["categories"], before["reasons"])
+    assert 'data-comment="c-link"' in client.get("/queue").get_data(as_text=True)
+    # decided again: the history only grew, and labels carry the decision that stands
+    _decided_id(client, "c-link", "reject")
+    assert len(history(client, auth, "c-link")["history"]) == 4
+    with engine_of(app).connect() as conn:  # what `moderation export-labels` writes
+        labels = list(reviews.reviewer_labels(conn))
+    assert [(x["id"], x["label"]) for x in labels] == [("c-link", "reject")]
+    assert "alice (undo: back to the queue)" in client.get("/history").get_data(as_text=True)
+
+
+def test_undo_is_refused_for_another_reviewer_twice_or_too_late(app, auth, reviewer, queued):
+    from dataclasses import replace
+
+    alice, bob = app.test_client(), app.test_client()
+    login(alice, "alice")
+    login(bob, "bob")
+    decision = _decided_id(alice, "c-link")
+    by_bob = undo(bob, decision).get_json()
+    assert by_bob["undone"] == [] and "not one of yours" in by_bob["refused"][0]
+    assert undo(alice, decision).get_json()["undone"] == ["c-link"]
+    again = undo(alice, decision).get_json()
+    assert again["undone"] == [] and "decided again since" in again["refused"][0]
+    later = _decided_id(alice, "c-de", "approve")
+    services = app.extensions[review_web.EXTENSION]
+    app.extensions[review_web.EXTENSION] = replace(services, undo_seconds=0)
+    late = undo(alice, later).get_json()
+    assert late["undone"] == [] and "this one stands" in late["refused"][0]
+    assert [d["source"] for d in history(alice, auth, "c-link")["history"]] == [
+        "service",
+        "reviewer",
+        "undo",
+    ]
+    assert history(alice, auth, "c-de")["current"]["status"] == "final"
+
+
+def test_undo_without_csrf_or_login_changes_nothing(app, client, auth, reviewer, queued):
+    login(client)
+    decision = _decided_id(client, "c-link")
+    no_token = client.post(
+        "/queue/undo", data={"decision": str(decision)}, headers={"Accept": "application/json"}
+    )
+    assert no_token.status_code == 400 and "CSRF" in no_token.get_json()["message"]
+    stranger = app.test_client()
+    token = csrf_token(stranger)  # a session with a token, but nobody logged in
+    assert undo(stranger, decision, token=token).status_code == 403
+    assert undo(client, "x", "-1").status_code == 400
+    assert history(client, auth, "c-link")["current"]["status"] == "final"

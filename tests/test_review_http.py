@@ -154,3 +154,34 @@ def test_trusted_proxy_counts_reviewers_behind_it_apart(tmp_path):
         second = {"X-Forwarded-For": "198.51.100.2"}
         assert login(base, "bob", "wrong password!", second).status_code == 401
         assert login(base, "alice", headers=second).status_code == 302
+
+
+def test_undo_needs_a_logged_in_reviewer_and_the_csrf_token(live):
+    name, comment_id = live.add_reviewer(), live.submit()
+    session = requests.Session()
+    assert login(live.base, name, session=session).status_code == 302
+    token = csrf_token(session, f"{live.base}/queue")
+    as_json = {"Accept": "application/json"}
+    decided = session.post(
+        f"{live.base}/queue/decide",
+        data={"ids": comment_id, "action": "approve", "csrf_token": token},
+        headers=as_json,
+        timeout=TIMEOUT,
+    ).json()["decided"][0]["decision"]
+    url = f"{live.base}/queue/undo"
+    no_token = session.post(url, data={"decision": decided}, headers=as_json, timeout=TIMEOUT)
+    assert no_token.status_code == 400 and no_token.json()["error"] == "bad_request"
+    stranger = requests.Session()  # a token of its own session, but nobody logged in
+    stranger_token = csrf_token(stranger, f"{live.base}/login")
+    refused = stranger.post(
+        url, data={"decision": decided, "csrf_token": stranger_token}, timeout=TIMEOUT
+    )
+    assert refused.status_code == 403 and "log in" in refused.text
+    assert [d["source"] for d in live.history(comment_id)] == ["service", "reviewer"]
+    done = session.post(
+        url, data={"decision": decided, "csrf_token": token}, headers=as_json, timeout=TIMEOUT
+    )
+    assert done.status_code == 200 and done.json()["undone"] == [comment_id]
+    history = live.history(comment_id)
+    assert [d["source"] for d in history] == ["service", "reviewer", "undo"]
+    assert history[-1]["status"] == "in_review" and history[-1]["actor"] == name
