@@ -41,6 +41,8 @@ EXTRA_LOOKALIKES = {
     "ε": "e", "κ": "k", "τ": "t", "χ": "x", "β": "b", "լ": "l", "ı": "i",
     # Greek small letters read as Latin ones in disguised spellings (not in confusables)
     "η": "n", "ν": "v", "ρ": "p", "υ": "u", "ω": "w", "ι": "i", "α": "a",
+    # Azerbaijani (Iran's and the Caucasus's Turkic readers) writes e as schwa ("qəhbə")
+    "ə": "e", "Ə": "e",
 }  # fmt: skip
 # Unicode blocks of Latin letter variants whose names say which letter they are (small
 # capitals, letters with hooks and strokes, circled, squared and parenthesised letters,

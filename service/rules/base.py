@@ -12,7 +12,7 @@ from service.rules.gate import LiteralIndex, required_literals
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
 
-_MARKED_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_MARKED_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff]")
 # A hit filter sees the original text and the hit, and says whether the hit stands.
 HitFilter = Callable[[str, RuleHit], bool]
 

@@ -42,7 +42,7 @@ _SEPARATORS = re.compile(r"(?:\\?[\s\-_])+")
 _WORD = re.compile(rf"[{_L}]+")
 _ARABIC = re.compile(f"[{WORD_LETTERS[3:]}]")
 # Latin letters with marks that folding removes (ş ı ö ç ğ ü, Kurmanji ê î û).
-_MARKED_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_MARKED_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff]")
 # A prefix is stripped only where a word of this many letters or more is left.
 _MIN_STEM = 3
 _SQUASH = re.compile(rf"([{_L}])\1+")
