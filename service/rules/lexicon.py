@@ -221,6 +221,11 @@ class Lexicon:
         self._plain = {e.plain: e for w, e in single.items() if e.plain}
         single = {w: e for w, e in single.items() if not e.plain}
         self._prefixes = prefixes
+        self._prefixes_by_letter: dict[str, list[str]] = {}
+        for prefix in prefixes:  # longest first, as given
+            self._prefixes_by_letter.setdefault(prefix[0], []).append(prefix)
+        # Whether any listed word is in Arabic script: only then are such words looked up.
+        self._arabic = any(not w.isascii() for w in chain(words, roots or {}))
         self._exact = dict(single)
         self._stretched: dict[str, list[tuple[tuple[int, ...], Entry]]] = {}
         self._masked: dict[str, Entry] = {}
@@ -375,9 +380,9 @@ class Lexicon:
     def _without_prefix(self, token: Token) -> Entry | None:
         """The entry for an Arabic-script word read without a joined prefix ("الشرموطة",
         "ياكلب"), where a word of three letters or more is left."""
-        for prefix in self._prefixes:
+        for prefix in self._prefixes_by_letter.get(token.word[0], ()):
             if token.word.startswith(prefix) and len(token.word) - len(prefix) >= _MIN_STEM:
-                entry = self._lookup(token.word[len(prefix) :], token.shortened)
+                entry = self._lookup_word(token.word[len(prefix) :], token.shortened)
                 if entry is not None:
                     return entry
         return None
@@ -438,7 +443,7 @@ class Lexicon:
         """False only when no listed single word or root can be in the text."""
         return (
             (view.disguised and (self._reads_disguises or bool(self._plain)))
-            or (view.arabic and bool(self._prefixes))
+            or (view.arabic and self._arabic and bool(self._prefixes))
             or not self._words.isdisjoint(view.tokens)
             or not self._canons.isdisjoint(view.squashed)
             or not self._words.isdisjoint(view.stems)
@@ -463,6 +468,8 @@ class Lexicon:
         for token in tokens:
             if len(token.word) < 2 or token.word in self._allow:
                 continue
+            if not self._arabic and not token.word.isascii():
+                continue  # an Arabic-script word, and no listed word is in that script
             key = (token.word, token.plain, token.mention, token.shortened)
             if key in seen:
                 found = seen[key]
