@@ -17,6 +17,7 @@ from service.rules import build_rules
 from service.rules.lists import RuleListError, default_dir, load_lists
 
 RULES = build_rules()
+LANGUAGES = ("tr", "ar", "fa", "ckb", "kmr")  # the shipped language folders
 
 
 def hits(text: str):
@@ -224,7 +225,7 @@ def test_a_strong_hit_rejects_with_the_span_as_evidence(moderator):
 def test_every_language_folder_entry_carries_its_language_and_reason():
     lists = load_lists()
     origins = [o for rl in lists.values() for o in rl.origin.values()]
-    assert {lang for lang, _ in origins} == {"tr", "ar", "fa", "ckb", "kmr"}
+    assert {lang for lang, _ in origins} == set(LANGUAGES)
     for rule_list in lists.values():
         for word in rule_list.origin:
             assert rule_list.words[word].strip(), word
@@ -259,3 +260,36 @@ def test_a_stray_file_in_a_language_folder_is_refused(tmp_path):
     (lists / "tr" / "profanty.toml").write_text("[words]\n", encoding="utf-8")
     with pytest.raises(RuleListError, match="tr/profanty.toml"):
         build_rules(lists)
+
+
+# -- ordinary words of each language against the other languages' lists ------------------------
+
+
+def _language_of(rule: str) -> str:
+    """'word:tr:siktir' and 'tr:target_harm' -> 'tr'; English rules ('word:fuck') -> 'en'."""
+    parts = rule.split(":")
+    for part in parts[:2]:
+        if part in LANGUAGES:
+            return part
+    return "en"
+
+
+def test_common_turkish_words_with_marks_are_not_english_listed_words():
+    """wordfreq's 10,000 commonest Turkish words spelled with ş ı ö ç ğ ü, folded to ASCII,
+    hit no English entry ("şık" is not an English word either way, "sıç" not "sic")."""
+    from wordfreq import top_n_list
+
+    marked = [w for w in top_n_list("tr", 10_000) if not w.isascii() and w.isalpha()]
+    assert len(marked) > 2_000
+    english = {w: [h.rule for h in hits(w) if _language_of(h.rule) == "en"] for w in marked}
+    assert {w: r for w, r in english.items() if r} == {}
+
+
+def test_common_english_words_hit_no_other_language_entry():
+    """wordfreq's 10,000 commonest English words hit nothing from a language folder ("got",
+    "pic", "sara", "kos", "aq" are English words or names there)."""
+    from wordfreq import top_n_list
+
+    words = [w for w in top_n_list("en", 10_000) if any(c.isalpha() for c in w)]
+    foreign = {w: [h.rule for h in hits(w) if _language_of(h.rule) != "en"] for w in words}
+    assert {w: r for w, r in foreign.items() if r} == {}
