@@ -189,6 +189,8 @@ APPROVED = [
     "askerler 20 sivili öldürdü",
     "الكون واسع",  # Arabic 'the universe'
     "kurê min li Hewlêrê ye",  # Kurmanji 'my son'
+    "They moved to Yarram in Victoria",  # a town spelled like a Turkish swear word
+    "The flood reached Birni N Konni",  # a town folding to Finglish 'koni'
     "Leşkeran 20 sivîl kuştin",
     # identity statements
     "Ez Kurd im",
