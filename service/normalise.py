@@ -41,6 +41,8 @@ EXTRA_LOOKALIKES = {
     "ε": "e", "κ": "k", "τ": "t", "χ": "x", "β": "b", "լ": "l", "ı": "i",
     # Greek small letters read as Latin ones in disguised spellings (not in confusables)
     "η": "n", "ν": "v", "ρ": "p", "υ": "u", "ω": "w", "ι": "i", "α": "a",
+    # Azerbaijani (Iran's and the Caucasus's Turkic readers) writes e as schwa ("qəhbə")
+    "ə": "e", "Ə": "e",
 }  # fmt: skip
 # Unicode blocks of Latin letter variants whose names say which letter they are (small
 # capitals, letters with hooks and strokes, circled, squared and parenthesised letters,
@@ -81,6 +83,40 @@ _SEPARATOR = re.compile(r"[ ._\-·•,/+~:]")
 # masks are kept.
 _STRETCH = re.compile(r"([^*#%])\1{2,}", re.DOTALL)
 _VOWELS = frozenset("aeiou")
+
+
+# Arabic script (Arabic, Persian, Sorani): spelling variants that readers type for one
+# letter, depending on their keyboard, folded to one form so that one list entry matches
+# them all: ی/ى/ي (Persian, Arabic final and Arabic yeh), ک/ك, ة/ۀ/ە/ھ and ه (taa
+# marbuta and Sorani ە are written ه on many keyboards), hamza carriers and wasla on alif,
+# and the Sorani letters that an Arabic or Persian keyboard lacks (ڕ ڵ ۆ ێ, typed ر ل و ي).
+# Harakat and other marks are dropped as accents are; tatweel (ـ) is only stretching.
+# Arabic-Indic and Persian digits are digits ("٠٧٥٠" is a phone number).
+ARABIC_FOLD = {
+    "ى": "ي", "ی": "ي", "ۍ": "ي", "ې": "ي",
+    "ێ": "ي", "ئ": "ي",  # ى ی ۍ ې ێ ئ -> ي
+    "ک": "ك", "ڪ": "ك",  # ک ڪ -> ك
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+    "ہ": "ه",  # ة ۀ ە ھ ہ -> ه
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",  # أ إ آ ٱ ٲ ٳ ٵ -> ا
+    "ؤ": "و", "ۆ": "و",  # ؤ ۆ -> و
+    "ڕ": "ر",  # ڕ -> ر
+    "ڵ": "ل",  # ڵ -> ل
+    "ـ": "",  # tatweel
+}  # fmt: skip
+ARABIC_FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠-٩
+ARABIC_FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰-۹
+# Letters a folded word is made of: Latin after folding, and the Arabic script's letters
+# (which folding keeps in their own script). Shared by every word matcher.
+WORD_LETTERS = "a-zء-غف-يٮ-ۓۺ-ۿݐ-ݿࢠ-ࣿ"
+_ARABIC_BLOCKS = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00),
+                  (0xFE70, 0xFF00))  # fmt: skip
+
+
+def _arabic_script(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code < high for low, high in _ARABIC_BLOCKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +177,26 @@ def _fold_char(char: str) -> str:
     """Fold one character: compatibility form, no accents, case, look-alikes, no invisibles."""
     category = unicodedata.category(char)
     if category in ("Cf", "Mn", "Me") or "\ufe00" <= char <= "\ufe0f":
-        return ""  # zero-width joiners, soft hyphens, bidi marks, variation selectors, accents
+        # zero-width joiners, soft hyphens, bidi marks, variation selectors, accents; the
+        # Persian zero-width non-joiner too ("می‌کشمت" folds as "میکشمت": see docs/rules.md)
+        return ""
+    if _arabic_script(char):
+        return _fold_arabic(char)
     folded = _fold_by_shape(char)
     if len(folded) == 1 and folded.isascii() and folded.isalnum():
         return folded
     return _named_letters().get(char, folded)  # "ꜰ", "ƒ", "🅕", "⒡": by the letter's name
+
+
+def _fold_arabic(char: str) -> str:
+    """An Arabic-script character in its one spelling; never a Latin look-alike (the
+    confusables table reads ه as 'o' and ا as 'l', which would mangle every word)."""
+    out = []
+    for part in unicodedata.normalize("NFKD", char):  # presentation forms, hamza carriers
+        if unicodedata.category(part) in ("Mn", "Me", "Cf"):
+            continue
+        out.append(ARABIC_FOLD.get(part, part))
+    return "".join(out)
 
 
 def _fold_by_shape(char: str) -> str:
@@ -232,6 +283,20 @@ def _read_leet(text: str) -> str:
         return lead + core.translate(LEET) + token[len(core) :]
 
     return _TOKEN.sub(repl, text)
+
+
+def fold_letters(text: str) -> str:
+    """`text` with each non-ASCII character folded as `fold` folds it, ASCII untouched: for
+    list patterns written in a language's letters, whose regex syntax must stay as it is."""
+    if text.isascii():
+        return text
+    return "".join(c if c.isascii() else _fold_char(c) for c in text.replace("İ", "i"))
+
+
+def spelling(word: str) -> str:
+    """A word in lower case as written, marks kept, Turkish capital İ included ("SİKTİR":
+    siktir, "GÖT": göt): how a word is compared with a list's spelling of it."""
+    return word.replace("İ", "i").lower()
 
 
 def _drop(keep: list[bool], *strings: str) -> list[str]:

@@ -25,6 +25,9 @@ _SENTENCE = "They live in {} now."
 
 def _kind(word: str, rule: str) -> str:
     kind, _, listed = rule.partition(":")
+    language, colon, spelled = listed.partition(":")
+    if colon and language.isalpha() and language.islower() and len(language) <= 3:
+        listed = fold(spelled).text  # another language's entry: "word:tr:göt"
     if kind == "root":
         return "root"
     if kind != "word":
@@ -93,7 +96,12 @@ def disguise_recall() -> dict[str, tuple[int, int]]:
     """Per disguise: of the listed single words (3+ letters), how many are still caught."""
     rules = build_rules()
     words = sorted(
-        {e.word for r in rules.rules for e in r.lexicon._exact.values()}  # noqa: SLF001
+        {
+            e.word
+            for r in rules.rules
+            if hasattr(r, "lexicon")  # the group analysis has no word list
+            for e in r.lexicon._exact.values()  # noqa: SLF001
+        }
     )
     caught: dict[str, list[int]] = {}
     for word in words:

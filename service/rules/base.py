@@ -6,30 +6,50 @@ import re
 from collections.abc import Callable, Iterable
 
 from service.domain import Category, RuleHit, Strength
-from service.normalise import Folded
+from service.normalise import Folded, fold
+from service.rules.dictionary import folds_to_ordinary
 from service.rules.gate import LiteralIndex, required_literals
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
 
+_MARKED_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff]")
 # A hit filter sees the original text and the hit, and says whether the hit stands.
 HitFilter = Callable[[str, RuleHit], bool]
 
 
-def entries(words: dict[str, str], kind: str = "word") -> dict[str, Entry]:
-    """Word-list entries named `word:<word>` (or `root:<word>`), keyed by the word."""
-    return {w: Entry(w, f"{kind}:{w}", note) for w, note in words.items()}
+def entries(
+    words: dict[str, str], kind: str = "word", rule_list: RuleList | None = None
+) -> dict[str, Entry]:
+    """Word-list entries named `word:<word>` (or `root:<word>`), keyed by the word; a
+    language folder's words are named `word:<language>:<spelling>`."""
+    origin = rule_list.origin if rule_list is not None else {}
+    weak = rule_list.weak if rule_list is not None else frozenset()
+    return {w: _entry(w, kind, note, origin.get(w), w in weak) for w, note in words.items()}
+
+
+def _entry(word: str, kind: str, note: str, origin: tuple[str, str] | None, weak: bool) -> Entry:
+    strength = Strength.WEAK if weak else Strength.STRONG
+    if origin is None:
+        return Entry(word, f"{kind}:{word}", note, strength)
+    language, spelled = origin
+    # Arabizi spells letters with digits (3 = ع, 7 = ح, 5 = خ): such a word is matched
+    # as written, not with its digits read as leetspeak ("5ara" is not "sara").
+    plain = fold(spelled).plain if " " not in spelled and any(c.isdigit() for c in spelled) else ""
+    written_only = _MARKED_LATIN.search(spelled) is not None and folds_to_ordinary(spelled, word)
+    return Entry(word, f"{kind}:{language}:{spelled}", note, strength, spelled, plain, written_only)
 
 
 def lexicon_from(rule_list: RuleList, words: dict[str, str] | None = None) -> Lexicon:
     """Compile a list file's words, roots, allow-list, names and places into a Lexicon."""
     return Lexicon(
-        entries(rule_list.words if words is None else words),
-        roots=entries(rule_list.roots, "root"),
+        entries(rule_list.words if words is None else words, "word", rule_list),
+        roots=entries(rule_list.roots, "root", rule_list),
         allow=set(rule_list.allow),
         names=set(rule_list.names),
         masked=set(rule_list.options["masked"]) if "masked" in rule_list.options else None,
         places=set(rule_list.places),
         name_parts=set(rule_list.name_parts),
+        prefixes=rule_list.prefixes,
     )
 
 
@@ -87,7 +107,7 @@ class ListRule:
     def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
         """Every hit of this category in the text; spans index the original."""
         hits = [
-            RuleHit(self.category, entry.rule, span, Strength.STRONG, entry.note)
+            RuleHit(self.category, entry.rule, span, entry.strength, entry.note)
             for entry, span in self.lexicon.find(folded, original, view)
         ]
         for group, target in ((self._folded, folded.text), (self._plain, folded.plain)):

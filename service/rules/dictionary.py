@@ -27,6 +27,33 @@ def is_ordinary(word: str) -> bool:
     return word.endswith("s") and zipf_frequency(word[:-1], "en") >= ORDINARY_ZIPF
 
 
+# Readers' languages with Latin letters that folding strips of their marks, and with
+# wordfreq data (Kurdish has none): where a spelling with marks is a word of its own.
+MARKED_LANGUAGES = ("tr", "en")
+
+
+def _zipf(word: str) -> float:
+    return max(zipf_frequency(word, lang) for lang in MARKED_LANGUAGES)
+
+
+@lru_cache(maxsize=65_536)
+def is_own_word(written: str, listed: str) -> bool:
+    """Whether `written` (lower case, marks kept: "şık") is a word of its own rather than
+    a spelling of the listed word it folds to ("sik"): an ordinary word, and at least as
+    common as the listed spelling. A rarer spelling is a typo or a disguise ("sıktır" for
+    "siktir": wordfreq counts social media, where both occur)."""
+    frequency = _zipf(written)
+    return frequency >= ORDINARY_ZIPF and frequency >= _zipf(listed)
+
+
+def folds_to_ordinary(listed: str, folded: str) -> bool:
+    """Whether a listed spelling with marks ("göt") folds to an ordinary word ("got"), in
+    English or Turkish, that is not itself (so it can match only as spelled)."""
+    return folded != listed and (
+        is_ordinary(folded) or zipf_frequency(folded, "tr") >= ORDINARY_ZIPF
+    )
+
+
 def warm() -> None:
     """Load wordfreq's English data now (at start-up) rather than on the first comment."""
     zipf_frequency("the", "en")

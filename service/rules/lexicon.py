@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from itertools import chain, islice, product
 from typing import NamedTuple
 
-from service.normalise import MASKS, Folded
-from service.rules.dictionary import is_ordinary, warm
+from service.domain import Strength
+from service.normalise import MASKS, WORD_LETTERS, Folded, spelling
+from service.rules.dictionary import is_ordinary, is_own_word, warm
 
-_TOKEN = re.compile(r"@?[a-z*#%]+")
+_L = WORD_LETTERS  # Latin and Arabic-script letters of folded text
+_TOKEN = re.compile(rf"@?[{_L}*#%]+")
 _RUN = re.compile(r"(.)\1*")
 _MASK_TABLE = str.maketrans({m: "*" for m in MASKS})
 # Digits and symbols in the unfolded token: each may be a letter in disguise or a mask.
@@ -37,12 +39,17 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _SEPARATORS = re.compile(r"(?:\\?[\s\-_])+")
 
 
-_WORD = re.compile(r"[a-z]+")
-_SQUASH = re.compile(r"([a-z])\1+")
+_WORD = re.compile(rf"[{_L}]+")
+_ARABIC = re.compile(f"[{WORD_LETTERS[3:]}]")
+# Latin letters with marks that folding removes (ş ı ö ç ğ ü, Kurmanji ê î û).
+_MARKED_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff]")
+# A prefix is stripped only where a word of this many letters or more is left.
+_MIN_STEM = 3
+_SQUASH = re.compile(rf"([{_L}])\1+")
 # Anchored at a word's start: unanchored, a long word without a double letter was
 # rescanned from every position (quadratic; tests/test_properties.py).
-_DOUBLED = re.compile(r"(?<![a-z])[a-z]*([a-z])\1[a-z]*")
-_HAS_DOUBLE = re.compile(r"([a-z])\1")
+_DOUBLED = re.compile(rf"(?<![{_L}])[{_L}]*([{_L}])\1[{_L}]*")
+_HAS_DOUBLE = re.compile(rf"([{_L}])\1")
 _PLURAL_S = re.compile(r"(?<![a-z])([a-z]{3,})s(?![a-z])")
 _PLURAL_ES = re.compile(r"(?<![a-z])([a-z]{3,})es(?![a-z])")
 _DISGUISED = re.compile(r"[*#%@]")
@@ -125,6 +132,7 @@ class TokenView:
     stems: frozenset[str]
     disguised: bool
     folded: Folded
+    arabic: bool = False  # has Arabic-script words (which may carry joined prefixes)
     budget: Budget = field(default_factory=Budget)
     _scanned: list[list[Token]] = field(default_factory=list)
 
@@ -149,16 +157,21 @@ def token_view(folded: Folded) -> TokenView:
     if squashed:
         stems |= {s[:-1] for s in squashed if s.endswith("s")}
     disguised = folded.plain != text or _DISGUISED.search(text) is not None
-    return TokenView(text, tokens, squashed, stems, disguised, folded)
+    arabic = not text.isascii() and _ARABIC.search(text) is not None
+    return TokenView(text, tokens, squashed, stems, disguised, folded, arabic)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A listed word with the rule name and reason reported when it matches."""
 
-    word: str
+    word: str  # folded
     rule: str
     note: str
+    strength: Strength = Strength.STRONG
+    spelling: str = ""  # as the list spells it, when folding changes it ("şık", "göt")
+    plain: str = ""  # a word spelled with digits (Arabizi "5ara"): matched before leetspeak
+    written_only: bool = False  # its fold is an ordinary word: matches only as spelled
 
 
 def _runs(word: str) -> tuple[str, tuple[int, ...]]:
@@ -193,6 +206,7 @@ class Lexicon:
         masked: set[str] | frozenset[str] | None = None,
         places: set[str] | frozenset[str] = frozenset(),
         name_parts: set[str] | frozenset[str] = frozenset(),
+        prefixes: tuple[str, ...] = (),
     ) -> None:
         """`masked` limits which words match with hidden letters (None: all of them);
         `names`, `places` and `name_parts` are listed words that are also people's names,
@@ -202,13 +216,25 @@ class Lexicon:
         """
         single = {w: e for w, e in words.items() if " " not in w and "-" not in w}
         phrases = {w: e for w, e in words.items() if w not in single}
+        # Words spelled with digits are looked up as written, so that Arabizi "5ara" (خرا)
+        # is not read as "sara", a name.
+        self._plain = {e.plain: e for w, e in single.items() if e.plain}
+        single = {w: e for w, e in single.items() if not e.plain}
+        self._prefixes = prefixes
+        self._prefixes_by_letter: dict[str, list[str]] = {}
+        for prefix in prefixes:  # longest first, as given
+            self._prefixes_by_letter.setdefault(prefix[0], []).append(prefix)
+        # Whether any listed word is in Arabic script: only then are such words looked up.
+        self._arabic = any(not w.isascii() for w in chain(words, roots or {}))
         self._exact = dict(single)
         self._stretched: dict[str, list[tuple[tuple[int, ...], Entry]]] = {}
         self._masked: dict[str, Entry] = {}
         for word, entry in single.items():
             canon, runs = _runs(word)
             self._stretched.setdefault(canon, []).append((runs, entry))
-            if masked is None or word in masked:
+            # Another language's short word with a hidden letter is mostly noise ("a00",
+            # "q00" as "aq", "quz"): only its words of five letters or more are read masked.
+            if (masked is None or word in masked) and not (entry.spelling and len(word) < 5):
                 for form in _masked_forms(word):
                     self._masked.setdefault(form, entry)
         self._words = frozenset(single)
@@ -234,7 +260,7 @@ class Lexicon:
                 )
                 for context in contexts
             )
-            self._allow_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+            self._allow_re = re.compile(rf"(?<![{_L}])(?:{body})(?![{_L}])")
         self._names = frozenset(names)
         # Masks and "@" stand for letters only in lexicons with masked forms or a word that
         # "@" can begin ("@ss"); others need not look at a disguised text's every token.
@@ -254,7 +280,7 @@ class Lexicon:
         if phrases:
             alts = sorted(phrases, key=len, reverse=True)
             body = "|".join(_SEPARATORS.sub(r"[\\s\\-_]*", re.escape(p)) for p in alts)
-            self._phrase_re = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+            self._phrase_re = re.compile(rf"(?<![{_L}])(?:{body})(?![{_L}])")
         if self._stretched or self._phrases:
             warm()  # the dictionary's data, loaded at start-up
 
@@ -294,7 +320,7 @@ class Lexicon:
         for suffix in _PLURALS:
             if token.endswith(suffix) and len(token) > len(suffix) + 2:
                 entry = self._lookup_word(token[: -len(suffix)], shortened, literal)
-                if entry is not None:
+                if entry is not None and not entry.spelling:  # English plurals only
                     return entry
         if self._root_gate is not None and self._root_gate.search(token):
             for root, entry in self._roots.items():
@@ -325,6 +351,10 @@ class Lexicon:
 
     def _lookup_token(self, token: Token, budget: Budget) -> tuple[Entry, bool] | None:
         """The entry a token stands for, and whether it matched the word exactly as folded."""
+        if self._plain and token.plain != token.word:
+            entry = self._plain.get(token.plain)
+            if entry is not None:
+                return entry, True
         candidates = [token.word]
         if token.mention:  # "@ss" may be "ass" as well as a mention of "ss"
             candidates.append("a" + token.word)
@@ -333,6 +363,10 @@ class Lexicon:
             entry = self._lookup(candidate, token.shortened, literal)
             if entry is not None:
                 return entry, candidate == token.word
+        if self._prefixes and not token.word.isascii():
+            entry = self._without_prefix(token)
+            if entry is not None:
+                return entry, True
         if not self._masked and not self._root_masks:
             return None  # no listed word is matched with hidden letters: no reading can hit
         for candidate in islice(self._candidates(token.word, token.plain), 1, None):
@@ -341,6 +375,16 @@ class Lexicon:
             entry = self._lookup(candidate, token.shortened)
             if entry is not None:
                 return entry, False
+        return None
+
+    def _without_prefix(self, token: Token) -> Entry | None:
+        """The entry for an Arabic-script word read without a joined prefix ("الشرموطة",
+        "ياكلب"), where a word of three letters or more is left."""
+        for prefix in self._prefixes_by_letter.get(token.word[0], ()):
+            if token.word.startswith(prefix) and len(token.word) - len(prefix) >= _MIN_STEM:
+                entry = self._lookup_word(token.word[len(prefix) :], token.shortened)
+                if entry is not None:
+                    return entry
         return None
 
     def _is_name(
@@ -398,7 +442,8 @@ class Lexicon:
     def may_match(self, view: TokenView) -> bool:
         """False only when no listed single word or root can be in the text."""
         return (
-            (view.disguised and self._reads_disguises)
+            (view.disguised and (self._reads_disguises or bool(self._plain)))
+            or (view.arabic and self._arabic and bool(self._prefixes))
             or not self._words.isdisjoint(view.tokens)
             or not self._canons.isdisjoint(view.squashed)
             or not self._words.isdisjoint(view.stems)
@@ -423,6 +468,8 @@ class Lexicon:
         for token in tokens:
             if len(token.word) < 2 or token.word in self._allow:
                 continue
+            if not self._arabic and not token.word.isascii():
+                continue  # an Arabic-script word, and no listed word is in that script
             key = (token.word, token.plain, token.mention, token.shortened)
             if key in seen:
                 found = seen[key]
@@ -432,6 +479,8 @@ class Lexicon:
                 entry, as_written = found
                 start = token.start - (token.mention and not as_written)
                 span = folded.span(start, token.end)
+                if not _spelled_as_listed(entry, original[span[0] : span[1]]):
+                    continue
                 if not self._is_name((entry.word, token.word), original, span, titled):
                     hits.append((entry, span))
                     inside.append((start, token.end))
@@ -463,6 +512,22 @@ def _outside(
         if i < 0 or end > allowed[i][1]:
             kept.append(hit)
     return kept
+
+
+def _spelled_as_listed(entry: Entry, written: str) -> bool:
+    """Whether a word as written may stand for the entry its fold matched. Folding drops
+    the marks of Latin letters (ş ı ö ç ğ, ê î û), and a word spelled with them may be a
+    word of its own: Turkish "şık" (elegant) and "sık" (often) are not "sik". It stands
+    for the entry when spelled as listed, or when rarer than the listed spelling (a typo or
+    a disguise: "sıktır"). An entry whose fold is an ordinary word ("göt": got) matches
+    only as spelled."""
+    if entry.written_only:
+        return spelling(written) == entry.spelling
+    if written.isascii() or _MARKED_LATIN.search(written) is None:
+        return True
+    word = spelling(written)
+    listed = entry.spelling or entry.word
+    return word == listed or not is_own_word(word, listed)
 
 
 def _written_as_word(token: Token) -> bool:

@@ -15,7 +15,15 @@ A list file may have these tables (all optional); every entry's value is a short
 - `[sets]`     named word sets, used in patterns as `{name}`;
 - `[patterns.NAME]` with `regex` (over folded text), `note`, and optional `strength`
                (`strong` rejects, `weak` only sends to review) and `text = "plain"` (match
-               before leetspeak is read: for e-mail addresses, handles and numbers).
+               before leetspeak is read: for e-mail addresses, handles and numbers);
+- `[weak]`     (language files) words or phrases with innocent senses: a hit only sends
+               the comment to review;
+- `[prefixes]` (language files) letters joined to the front of a word (Arabic "ال",
+               "و", "يا"): a word is also looked up without them.
+
+Each other language's lists sit in a folder named by its code (`tr/`, `ar/`, `fa/`, `ckb/`,
+`kmr/`), with the same file names and tables; they are folded like the text and merged
+into the category's list, so that every language's words apply to every comment.
 """
 
 from __future__ import annotations
@@ -23,11 +31,12 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from service.domain import Category, Strength
+from service.normalise import fold, fold_letters, spelling
 
 _SET_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -62,6 +71,10 @@ class RuleList:
     digest: str = ""
     places: dict[str, str] = field(default_factory=dict)
     name_parts: dict[str, str] = field(default_factory=dict)
+    # Words from a language folder: folded word -> (language, the word as the file spells it).
+    origin: dict[str, tuple[str, str]] = field(default_factory=dict)
+    weak: frozenset[str] = frozenset()  # folded words that only send to review
+    prefixes: tuple[str, ...] = ()  # folded, longest first
 
 
 def default_dir() -> Path:
@@ -82,8 +95,10 @@ def _table(data: dict, key: str, path: Path) -> dict[str, str]:
     return {k.casefold(): v for k, v in table.items()}
 
 
-def load_list(path: Path, category: Category) -> RuleList:
-    """Parse one list file; raise RuleListError naming the problem."""
+def load_list(path: Path, category: Category, folded: bool = False) -> RuleList:
+    """Parse one list file; raise RuleListError naming the problem. `folded`: the sets and
+    patterns are written in a language's own letters, folded here as the text is."""
+    letters = fold_letters if folded else str
     raw = path.read_bytes()
     try:
         data = tomllib.loads(raw.decode("utf-8"))
@@ -93,12 +108,12 @@ def load_list(path: Path, category: Category) -> RuleList:
     for name, words in data.get("sets", {}).items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleListError(f"{path.name}: [sets] {name} must be a list of strings")
-        sets[name] = tuple(w.casefold() for w in words)
+        sets[name] = tuple(letters(w.casefold()) for w in words)
     patterns = []
     for name, spec in data.get("patterns", {}).items():
         if not isinstance(spec, dict) or "regex" not in spec:
             raise RuleListError(f"{path.name}: pattern {name} needs a regex")
-        source = spec["regex"]
+        source = letters(spec["regex"])
 
         def expand(match: re.Match[str], name: str = name) -> str:
             if match.group(1) not in sets:
@@ -141,13 +156,105 @@ def read_table_file(path: Path) -> tuple[dict, str]:
         raise RuleListError(f"{path.name}: {exc}") from exc
 
 
+def _folded_table(table: dict[str, str]) -> dict[str, str]:
+    # Folded like the text, so that "كلية" and "كليه", "SİKTİR" and "sıktır" meet.
+    return {fold(word).text.strip(): note for word, note in table.items()}
+
+
+def load_language_list(path: Path, category: Category, language: str) -> RuleList:
+    """Parse one language's list file: its words folded like the text, each remembering
+    its language and spelling; its patterns named `<language>:<name>`."""
+    try:
+        base = load_list(path, category, folded=True)
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))  # parsed above: valid
+        _table(data, "weak", path)  # checked: each word with its reason
+        _table(data, "prefixes", path)
+    except RuleListError as exc:
+        raise RuleListError(f"{language}/{exc}") from exc
+    strong = data.get("words", {})
+    weak = data.get("weak", {})
+    origin = {fold(w).text.strip(): (language, spelling(w)) for w in (*strong, *weak)}
+    prefixes = _folded_table(data.get("prefixes", {}))
+    patterns = tuple(
+        Pattern(f"{language}:{p.name}", p.regex, p.note, p.strength, p.plain) for p in base.patterns
+    )
+    return RuleList(
+        category=category,
+        words=_folded_table({**strong, **weak}),
+        roots=_folded_table(base.roots),
+        allow=_folded_table(base.allow),
+        exclude={},
+        names=_folded_table(base.names),
+        sets=base.sets,
+        patterns=patterns,
+        digest=base.digest,
+        places=_folded_table(base.places),
+        name_parts=_folded_table(base.name_parts),
+        origin=origin,
+        weak=frozenset(fold(w).text.strip() for w in weak),
+        prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
+    )
+
+
+def _merged(first: RuleList, more: RuleList) -> RuleList:
+    """`first` with another language's list added; where both list a word, `first`'s
+    entry stands."""
+
+    def union(a: dict[str, str], b: dict[str, str]) -> dict[str, str]:
+        return {**b, **a}
+
+    sets = dict(first.sets)
+    for name, words in more.sets.items():
+        sets[name] = sets.get(name, ()) + words
+    return RuleList(
+        category=first.category,
+        words=union(first.words, more.words),
+        roots=union(first.roots, more.roots),
+        allow=union(first.allow, more.allow),
+        exclude=first.exclude,
+        names=union(first.names, more.names),
+        sets=sets,
+        patterns=first.patterns + more.patterns,
+        options=first.options,
+        digest=hashlib.sha256((first.digest + more.digest).encode()).hexdigest(),
+        places=union(first.places, more.places),
+        name_parts=union(first.name_parts, more.name_parts),
+        origin={**more.origin, **{w: o for w, o in first.origin.items()}},
+        weak=first.weak | (more.weak - set(first.words)),
+        prefixes=tuple(sorted({*first.prefixes, *more.prefixes}, key=len, reverse=True)),
+    )
+
+
+def language_dirs(directory: Path) -> list[Path]:
+    """The language folders of a list directory, by name; a stray file in one is refused."""
+    folders = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    known = {f"{c.value}.toml" for c in Category}
+    for folder in folders:
+        for path in folder.iterdir():
+            if path.suffix == ".toml" and path.name not in known:
+                raise RuleListError(f"{folder.name}/{path.name}: not a category's list file")
+    return folders
+
+
 def load_lists(directory: Path | None = None) -> dict[Category, RuleList]:
-    """Load every category's list file from `directory` (default: the shipped lists)."""
+    """Load every category's list file from `directory` (default: the shipped lists),
+    with each language folder's file for the category merged in."""
     directory = directory or default_dir()
     lists = {}
+    folders = language_dirs(directory)
     for category in Category:
         path = directory / f"{category.value}.toml"
         if not path.is_file():
             raise RuleListError(f"missing rule list {path}")
-        lists[category] = load_list(path, category)
-    return lists
+        rule_list = load_list(path, category)
+        for folder in folders:
+            path = folder / f"{category.value}.toml"
+            if path.is_file():
+                more = load_language_list(path, category, folder.name)
+                rule_list = _merged(rule_list, more)
+        lists[category] = rule_list
+    # Prefixes belong to a script's spelling, not to a category: every list reads them.
+    prefixes = tuple(
+        sorted({p for rl in lists.values() for p in rl.prefixes}, key=len, reverse=True)
+    )
+    return {c: replace(rl, prefixes=prefixes) for c, rl in lists.items()}
