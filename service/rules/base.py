@@ -13,6 +13,10 @@ from service.rules.lists import Pattern, RuleList
 
 # A hit filter sees the original text and the hit, and says whether the hit stands.
 HitFilter = Callable[[str, RuleHit], bool]
+# Spans of the original text a rule read and set aside (someone else's quoted or reported
+# words, a negated or condemned statement, an innocent homonym): a rule appends to it when
+# given one, so the model can be kept from judging what the rules know is not abuse.
+Cleared = list[tuple[int, int]]
 
 
 def entries(words: dict[str, str], kind: str = "word") -> dict[str, Entry]:
@@ -84,11 +88,18 @@ class ListRule:
                 return False
         return True
 
-    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
-        """Every hit of this category in the text; spans index the original."""
+    def match(
+        self,
+        original: str,
+        folded: Folded,
+        view: TokenView | None = None,
+        cleared: Cleared | None = None,
+    ) -> list[RuleHit]:
+        """Every hit of this category in the text; spans index the original. The spans of
+        hits a filter set aside, and of innocent homonyms, are added to `cleared`."""
         hits = [
             RuleHit(self.category, entry.rule, span, Strength.STRONG, entry.note)
-            for entry, span in self.lexicon.find(folded, original, view)
+            for entry, span in self.lexicon.find(folded, original, view, cleared)
         ]
         for group, target in ((self._folded, folded.text), (self._plain, folded.plain)):
             if not group.patterns:
@@ -102,4 +113,10 @@ class ListRule:
                                 self.category, pattern.name, span, pattern.strength, pattern.note
                             )
                         )
-        return [hit for hit in hits if all(keep(original, hit) for keep in self.filters)]
+        kept = []
+        for hit in hits:
+            if all(keep(original, hit) for keep in self.filters):
+                kept.append(hit)
+            elif cleared is not None:
+                cleared.append(hit.span)
+        return kept

@@ -92,6 +92,12 @@ class GroupLexicon:
             | (self._noun_phrases.typos.variants() if self._noun_phrases.typos else frozenset())
         )
         self._added = Misspellings(firsts, known)
+        # The words that may name an organisation or a place, whose criticism is allowed.
+        self.organisation_gate = frozenset(
+            w
+            for phrase in [*self._organisations, *self._organisation_heads]
+            for w in _LETTERS.findall(phrase)[:1]
+        )
 
     def may_name(self, tokens: frozenset[str]) -> bool:
         """False only when none of a text's words can name a group."""
