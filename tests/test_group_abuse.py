@@ -360,3 +360,17 @@ def test_the_model_still_reads_what_the_rules_only_did_not_claim(text):
     found = RULES.find(text, fold(text))
     kept = model_input(text, found.cleared)
     assert any(w in kept for w in ("vermin", "dirty", "lazy")), (text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacked"),
+    [
+        ("ISIS attacked Kurds. They are animals.", False),  # they: ISIS, the subject
+        ("The PKK fought the Turks. They are savages.", False),
+        ("Kurds attacked ISIS. They are animals.", True),
+        ("I met some Arabs last year. They are filthy.", True),
+        ("The army shelled the Kurds and they are animals.", True),  # mid-sentence: the last
+    ],
+)
+def test_a_pronoun_opening_a_sentence_refers_to_what_the_last_one_was_about(text, attacked):
+    assert bool(hits(text)) is attacked, text
