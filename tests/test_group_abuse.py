@@ -374,3 +374,18 @@ def test_the_model_still_reads_what_the_rules_only_did_not_claim(text):
 )
 def test_a_pronoun_opening_a_sentence_refers_to_what_the_last_one_was_about(text, attacked):
     assert bool(hits(text)) is attacked, text
+
+
+@pytest.mark.parametrize(
+    ("text", "derogated"),
+    [
+        ("Another Afghan, another stabbing.", True),  # across the comma: a sentence frame
+        ("Another Kurdish athlete, another medal.", False),
+        ("What else would you expect from a Kurd?", True),
+        ("What did the minister expect from Kurds after the referendum?", False),
+        ("I'd never let a Syrian babysit my kids.", True),
+        ("I'd never let the government near my savings.", False),
+    ],
+)
+def test_crimes_and_contact_taken_as_typical_of_a_group(text, derogated):
+    assert bool(hits(text)) is derogated, text

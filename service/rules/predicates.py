@@ -239,10 +239,11 @@ class Predicates:
     def candidates(self, reading: Reading, start: int, stop: int) -> list[Frame]:
         """The frames that may hold around the group at words [start, stop)."""
         words, chosen = reading.words, set()
-        end = min(reading.clause_stop[start], stop + MAX_FILLERS + 1)
+        # the sentence's words, for frames that may cross a clause (their match checks)
+        end = min(reading.sentence_stop[start], stop + MAX_FILLERS + 1)
         for k in range(stop, end):
             chosen.update(self._indexed(self._after, words[k]))
-        begin = max(reading.clause_start[start], start - MAX_FILLERS - 1)
+        begin = max(reading.sentence_start[start], start - MAX_FILLERS - 1)
         for k in range(begin, start):
             chosen.update(self._indexed(self._before, words[k]))
         reach = self._reach
