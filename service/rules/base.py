@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
+from service.rules.context import surely_not_own
 from service.rules.gate import LiteralIndex, required_literals
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
@@ -117,6 +118,6 @@ class ListRule:
         for hit in hits:
             if all(keep(original, hit) for keep in self.filters):
                 kept.append(hit)
-            elif cleared is not None:
+            elif cleared is not None and surely_not_own(original, hit):
                 cleared.append(hit.span)
         return kept

@@ -154,6 +154,7 @@ class Cues:
     specific: frozenset[str]
     after_group: frozenset[str]
     subset: frozenset[str]
+    contrast: frozenset[str]  # words after a denial that take it back ("..., just ...")
     digest: str
 
     def skips(self, words: list[str], i: int) -> bool:
@@ -295,5 +296,6 @@ def load_cues(path: Path) -> Cues:
         specific=frozenset(table("specific")),
         after_group=frozenset(w for p in table("after_group") for w in words_of(p)),
         subset=frozenset(table("subset")),
+        contrast=frozenset(table("contrast")),
         digest=digest,
     )

@@ -174,6 +174,15 @@ def not_reported(text: str, hit: RuleHit) -> bool:
     return not context_of(text).is_reported(hit.span)
 
 
+def surely_not_own(text: str, hit: RuleHit) -> bool:
+    """Whether a hit a filter dropped is surely someone else's words: reported after a
+    frame ("the court heard ...", "'...,' police said") or in a sentence that condemns it.
+    A quoted word in a comment that merely contains a reporting word ("like", "word") is
+    not sure enough to hide it from the model."""
+    context = context_of(text)
+    return context.is_reported(hit.span) or context.condemns(context.sentence(hit.span))
+
+
 def without_counter_speech(text: str) -> str:
     """The text minus sentences that report something said and condemn it.
 

@@ -71,7 +71,7 @@ class GroupAbuse:
                 if found is None:
                     if cleared is not None:  # a denial: "Kurds are not vermin"
                         denied = frame.match(reading, mention.start, mention.stop, self.cues, True)
-                        if denied is not None:
+                        if denied is not None and not self._taken_back(reading, denied):
                             cleared.append(_span(folded, reading, denied))
                     continue
                 mine = own is not None and own < found[0]  # the speaker's own group: "as a
@@ -130,6 +130,12 @@ class GroupAbuse:
         context = context_of(original)
         span = folded.span(reading.spans[first][0], reading.spans[found[1] - 1][1])
         return not (context.reports and context.is_quoted(span))
+
+    def _taken_back(self, reading: Reading, found: tuple[int, int]) -> bool:
+        """Whether the rest of the sentence takes a denial back ("I don't hate all women,
+        JUST feminists", "Kurds are not rats, BUT ...")."""
+        stop = reading.sentence_stop[found[0]]
+        return any(w in self.cues.contrast for w in reading.words[found[1] : stop])
 
     def _disowned(
         self, original: str, folded: Folded, reading: Reading, marks: Marks, found: tuple[int, int]
