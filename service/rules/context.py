@@ -176,11 +176,16 @@ def not_reported(text: str, hit: RuleHit) -> bool:
 
 def surely_not_own(text: str, hit: RuleHit) -> bool:
     """Whether a hit a filter dropped is surely someone else's words: reported after a
-    frame ("the court heard ...", "'...,' police said") or in a sentence that condemns it.
-    A quoted word in a comment that merely contains a reporting word ("like", "word") is
-    not sure enough to hide it from the model."""
+    frame ("the court heard ...", "'...,' police said"), in a sentence that condemns it,
+    or quoted in a sentence that reports ("he was fined for calling her a '...'"). A
+    quoted word in a comment whose only reporting word is in another sentence is not sure
+    enough to hide it from the model."""
     context = context_of(text)
-    return context.is_reported(hit.span) or context.condemns(context.sentence(hit.span))
+    sentence = context.sentence(hit.span)
+    if context.is_reported(hit.span) or context.condemns(sentence):
+        return True
+    piece = text[sentence[0] : sentence[1]]
+    return context.is_quoted(hit.span) and _REPORTING.search(piece) is not None
 
 
 def without_counter_speech(text: str) -> str:
