@@ -78,6 +78,9 @@ _NUMBER_WITH_SUFFIX = re.compile(r"\d[\d.,]*(?:s|st|nd|rd|th|am|pm|k|m|bn|km|kg|
 # Single letters separated by spaces, dots, dashes...: "f u c k", "f.u.c.k", "b-i-t-c-h".
 _SPACED = re.compile(r"(?<![a-z0-9])[a-z*](?:[ ._\-·•,/+~:]{1,3}[a-z*](?![a-z0-9])){2,}")
 _SEPARATOR = re.compile(r"[ ._\-·•,/+~:]")
+# Letters that stand alone as words in English and chat ("u r a clown", "i c u"): a run
+# of only these is words, not a spaced-out one ("f u c k" has f and k).
+_LETTER_WORDS = frozenset("aiurycno")
 # A character repeated three or more times is cut to two ("fuuuuck", "!!!!"), a vowel to
 # one ("kiiill", "veeermin": few words double a vowel, and patterns spell words plainly);
 # masks are kept.
@@ -310,6 +313,8 @@ def fold(text: str) -> Folded:
     folded = _read_leet(folded)
     keep: list[bool] | None = None
     for match in _SPACED.finditer(folded):
+        if _LETTER_WORDS.issuperset(_SEPARATOR.sub("", match.group())):
+            continue  # "u r a clown" is three words, not "ura"
         keep = keep or [True] * len(folded)
         for sep in _SEPARATOR.finditer(match.group()):
             keep[match.start() + sep.start()] = False

@@ -20,7 +20,7 @@ from service.policy import (
     decide,
 )
 from service.rules import RuleSet
-from service.rules.context import without_counter_speech
+from service.rules.context import model_input
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,16 +50,18 @@ def moderate(text: str, moderator: Moderator) -> Decision:
     """Decide one comment's text; a failing step sends it to review instead of crashing."""
     failures: list[str] = []
     folded = []  # the rules' folding, reused by the model
+    cleared: list[tuple[int, int]] = []  # what the rules read as not the commenter's abuse
 
     def rules():
         folded.append(fold(text))
         found = moderator.rules.find(text, folded[0])
         if not found.complete:
             failures.append(RULES_INCOMPLETE)
+        cleared.extend(found.cleared)
         return found.hits
 
     def scores():
-        model_text = without_counter_speech(text)
+        model_text = model_input(text, cleared)
         same = folded and model_text == text
         return moderator.classifier.score(model_text, folded[0].text if same else None)
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from service.domain import Category, Decision, Reason, RuleHit, Source, Status, Strength, Verdict
 
 # Bump when the meaning of decide(), of folding or of rule matching changes, so that
-# policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes).
-POLICY_LOGIC = "3"
+# policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes;
+# 4: the model reads the text minus what the rules set aside; "u r a" is not joined).
+POLICY_LOGIC = "4"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
 RULES_ERROR = "rules_error"

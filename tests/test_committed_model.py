@@ -77,10 +77,9 @@ def test_fast_scorer_equals_the_committed_pipeline(served):
 MODEL_REVIEWS = {
     "Please add a share button for WhatsApp on mobile",
     "We will fight every deportation order in court",
-    # Negated hate: the rules read the negation and stay silent, but a bag of n-grams sees
-    # "Kurds ... terrorists" (abuse 0.52, review from 0.50). Review, never a rejection: the
-    # price of the review band that halved HatEval's published hate (docs/evaluation.md).
-    "Kurds are not terrorists",
+    # ("Kurds are not terrorists" was here: abuse 0.52 on "Kurds ... terrorists". The
+    # rules now read the denial and the model reads the comment without it, so it is
+    # approved; service/rules/context.py model_input, docs/rules.md.)
 }
 
 

@@ -247,3 +247,145 @@ def test_editing_a_group_list_changes_the_digest(tmp_path):
     path = lists / "groups.toml"
     path.write_text(path.read_text() + '\n[protected.zazas]\nreason = "x"\nnouns = ["zazas"]\n')
     assert build_rules(lists).digest != before
+
+
+# Implicit derogation by comparison (lists/predicates.toml, "comparisons"): phrasings
+# written for the grammar, across the region's groups and others; none from the suites.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A donkey would make a better neighbour than an Assyrian.",
+        "Honestly even my cat has better manners than the average Iraqi",
+        "I would sooner let my sister wed a goat than a Druze man",
+        "I'd hire a monkey before I'd hire a Yazidi.",
+        "Pigs smell nicer than Persians.",
+        "At least cockroaches leave when you turn on the light, unlike Afghans.",
+        "Calling Alawites dogs is unfair to dogs.",
+        "Armenians have the brains of a goldfish",
+        "Turks are about as smart as a bag of rocks",
+        "Jews descended from apes",
+        "Shia live like animals",
+        "Lock up your daughters, the Sunnis are coming.",
+        "Surprise, surprise, the robber turned out to be Kurdish.",
+        "Gay men should stick to cleaning toilets",
+    ],
+)
+def test_a_group_ranked_with_or_below_animals_is_implicit_derogation(text):
+    assert "abuse" in strong(text) | weak(text), text
+    assert any(h.rule == "group:implicit" for h in hits(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # mistreatment and perception reported, not a ranking of worth
+        "Yazidi captives were treated worse than animals by ISIS.",
+        "Refugees in the camp are housed in worse conditions than cattle.",
+        "The regime portrayed Kurds as vermin in its broadcasts.",
+        # livestock and trade news: the animal is neither the subject nor the one preferred
+        "Kurdish villages raise more sheep than Arab ones.",
+        "Iraq exports more cattle than Syria this year.",
+        "Druze farmers own more goats than most families.",
+        # no group named, or the group ranked above
+        "I'd rather adopt a dog than a cat.",
+        "I'd trust a Kurd before I'd trust a politician.",
+        "Assyrians fought like lions in 2015.",
+        # news of a crime without the 'of course' that makes it typical
+        "The robber turned out to be a Kurdish teenager, police said.",
+        "Of course Armenians deserve recognition of the genocide.",
+        # denied and condemned comparisons
+        "Kurds are not worse than rats, and saying so is racist.",
+        "Comparing Syrians to rats is racist.",
+    ],
+)
+def test_comparisons_that_rank_no_group_below_animals_have_no_hit(text):
+    assert not [h for h in hits(text) if h.rule == "group:implicit"], text
+
+
+def test_a_gap_must_stand_between_two_parts(tmp_path):
+    import shutil
+
+    from service.rules.lists import RuleListError, default_dir
+
+    lists = tmp_path / "lists"
+    shutil.copytree(default_dir(), lists)
+    with (lists / "predicates.toml").open("a") as f:
+        f.write('\n[frames.broken]\nkind = "implicit"\ntemplate = "{group} than ..."\n')
+    with pytest.raises(RuleListError, match="\\[frames.broken\\]: ... must stand between"):
+        build_rules(lists)
+
+
+def test_a_gap_tries_each_place_the_next_part_is_found():
+    # "as smart AS a bag of rocks": the first "as" after the gap is not the one that holds
+    assert any(h.rule == "group:implicit" for h in hits("Kurds are as smart as a rock"))
+    assert not hits("Kurds are as smart as anyone")
+
+
+# What the model reads (service/rules/context.py model_input): the rules' reading of a
+# clause keeps the classifier from judging what they know is denied, quoted in reporting,
+# condemned, a homonym or criticism of an organisation; what they merely did not claim
+# ("I'm not racist but ...", questions, "people say ...") the model still reads.
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Kurds are not vermin.", "vermin"),
+        ("Refugees are not parasites, they are people like us.", "parasites"),
+        ("Calling Syrians rats is racist.", "rats"),
+        ("The word 'kike' was painted on the wall, police said.", "kike"),
+        ("There is a chink in its armour.", "chink"),
+        ("He smoked a fag outside the pub.", "fag"),
+        ("ISIS are animals.", "animals"),
+    ],
+)
+def test_the_model_does_not_read_what_the_rules_set_aside(text, hidden):
+    from service.rules.context import model_input
+
+    found = RULES.find(text, fold(text))
+    assert hidden not in model_input(text, found.cleared), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds are vermin.",
+        "I'm not racist but Arabs are dirty.",
+        "Don't you think Arabs are dirty?",
+        "People say Kurds are lazy and they are right.",
+        "I don't hate Kurds, but they are lazy.",
+    ],
+)
+def test_the_model_still_reads_what_the_rules_only_did_not_claim(text):
+    from service.rules.context import model_input
+
+    found = RULES.find(text, fold(text))
+    kept = model_input(text, found.cleared)
+    assert any(w in kept for w in ("vermin", "dirty", "lazy")), (text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacked"),
+    [
+        ("ISIS attacked Kurds. They are animals.", False),  # they: ISIS, the subject
+        ("The PKK fought the Turks. They are savages.", False),
+        ("Kurds attacked ISIS. They are animals.", True),
+        ("I met some Arabs last year. They are filthy.", True),
+        ("The army shelled the Kurds and they are animals.", True),  # mid-sentence: the last
+    ],
+)
+def test_a_pronoun_opening_a_sentence_refers_to_what_the_last_one_was_about(text, attacked):
+    assert bool(hits(text)) is attacked, text
+
+
+@pytest.mark.parametrize(
+    ("text", "derogated"),
+    [
+        ("Another Afghan, another stabbing.", True),  # across the comma: a sentence frame
+        ("Another Kurdish athlete, another medal.", False),
+        ("What else would you expect from a Kurd?", True),
+        ("What did the minister expect from Kurds after the referendum?", False),
+        ("I'd never let a Syrian babysit my kids.", True),
+        ("I'd never let the government near my savings.", False),
+    ],
+)
+def test_crimes_and_contact_taken_as_typical_of_a_group(text, derogated):
+    assert bool(hits(text)) is derogated, text

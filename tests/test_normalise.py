@@ -35,6 +35,9 @@ from service.normalise import fold
         ("hello<br>world<p>again", "hello world again"),  # block tags are spaces
         ('<a href="http://spam.example">win</a>', ' href="http://spam.example" win'),
         ("**f**uck _fuck_ ~~fuck~~", "fuck fuck fuck"),  # markdown emphasis
+        ("u r a clown", "u r a clown"),  # letters that are words in chat are not joined
+        ("i c u", "i c u"),
+        ("u r a c u n t", "uracunt"),  # a run with other letters is still one word
     ],
 )
 def test_disguised_spellings_fold_to_plain_letters(text, folded):

@@ -367,3 +367,87 @@ def test_every_person_hit_names_its_rule_and_reason():
         for hit in RULES.match(text, fold(text)):
             assert hit.rule and hit.note, (text, hit)
             assert hit.category in Category
+
+
+# Threats told apart from figures of speech and news (threat.toml `figurative`, `coffin`,
+# `watch_your_back`), and new veiled and doxxing phrasings; none from the suites.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are going to leave Erbil in a body bag.",
+        "We will send him home in a pine box.",
+        "Tracked down your address, expect visitors.",
+        "Your wife would miss you.",
+        "Watch your step, journalist.",
+        "I will stab the editor.",
+        "We are going to kill you and your family.",
+    ],
+)
+def test_new_threat_phrasings_rejected(text):
+    assert "threat" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will kill them with kindness.",
+        "Our candidate is going to beat them at the polls.",
+        "I'm going to kill it on stage tonight.",
+        "Somebody should kill this bill in parliament.",
+        "The fallen soldier came home in a coffin.",
+        "He was buried in a grave on Box Hill.",
+        "The votes arrived in a box from Duhok.",
+        "Watch your step on the icy pavements in Slemani.",
+        "Watch your back when lifting heavy boxes.",
+        "Your kids would miss you if you moved abroad for work.",
+        "Found your article on the dam very useful.",
+    ],
+)
+def test_figures_of_speech_burials_and_advice_are_not_threats(text):
+    assert "threat" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accidents happen...",
+        "I'd love to see you try to walk home tonight.",
+        "Does your son still go to that school by the river?",
+    ],
+)
+def test_possible_veiled_threats_go_to_review(text):
+    assert "threat" in flagged(text), text
+    assert "threat" not in strong(text), text
+
+
+# Sexual harassment without explicit words (vulgarity.toml): new phrasings and contrasts.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great legs, terrible reporting.",
+        "With curves like those she should be on a different kind of stage.",
+        "The presenter got her show for what she did for the producers behind closed doors.",
+        "I bet the minister enjoys her company in his office.",
+        "How much does the reporter charge for a night?",
+        "Wonder what's under her headscarf.",
+        "Send me a pic of yourself.",
+        "Send pics and then I'll read your column.",
+    ],
+)
+def test_new_sexual_harassment_phrasings_rejected(text):
+    assert "vulgarity" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A great body of research backs the report.",
+        "Nice chest of drawers in the museum.",
+        "How much does a taxi charge per hour in Erbil?",
+        "What she does for the displaced families is admirable.",
+        "Send pics of the flooding to the newsroom.",
+        "The minister was accused of harassing a staff member in his office.",
+    ],
+)
+def test_body_words_prices_and_news_are_not_harassment(text):
+    assert "vulgarity" not in flagged(text), text

@@ -153,7 +153,9 @@ Reject: {rule.get("reject")}. Review: {rule.get("review")}.
 - Its input is the folded text without links (the promotion rules judge links by their
   site), without identity terms (gay, queer, muslim, syrian, kurdish, ...: in tweets
   they occur mostly in abuse, and the model learned to flag people naming themselves),
-  and without sentences that report something said and condemn it (counter-speech).
+  without sentences that report something said and condemn it (counter-speech), and in
+  the service without what the rules set aside: a denied, quoted or reported statement, a
+  homonym, a name (docs/rules.md, "What the model reads").
 - Profanity and personal attacks: usable; they reject only above a high threshold and
   otherwise send to review. Personal attacks rest on Kaggle insults and OLID.
 - Abuse: the sexism head (EDOS) is fair. The hate head now learns from Davidson,

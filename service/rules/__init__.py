@@ -18,6 +18,7 @@ from service.rules import (
     threat,
     vulgarity,
 )
+from service.rules.base import Cleared
 from service.rules.lexicon import TokenView, token_view
 from service.rules.lists import RuleList, default_dir, load_lists
 
@@ -40,16 +41,23 @@ class Rule(Protocol):
     category: Category
 
     def match(
-        self, original: str, folded: Folded, view: TokenView | None = None
+        self,
+        original: str,
+        folded: Folded,
+        view: TokenView | None = None,
+        cleared: Cleared | None = None,
     ) -> list[RuleHit]: ...
 
 
 @dataclass(frozen=True)
 class Findings:
-    """Every rule's hits, and whether the text was read whole within its work budget."""
+    """Every rule's hits, whether the text was read whole within its work budget, and the
+    spans the rules read and set aside: someone else's reported or quoted words, a denied
+    or condemned statement, an innocent homonym, a name (base.Cleared)."""
 
     hits: list[RuleHit]
     complete: bool = True  # False: too many disguised words to try every reading
+    cleared: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,10 +70,11 @@ class RuleSet:
     def find(self, original: str, folded: Folded) -> Findings:
         """Every hit of every rule, in rule order; the work is bounded by the text's length."""
         hits: list[RuleHit] = []
+        cleared: Cleared = []
         view = token_view(folded)  # the words, scanned once for every rule
         for rule in self.rules:
-            hits.extend(rule.match(original, folded, view))
-        return Findings(hits, complete=not view.budget.exhausted)
+            hits.extend(rule.match(original, folded, view, cleared))
+        return Findings(hits, complete=not view.budget.exhausted, cleared=tuple(cleared))
 
     def match(self, original: str, folded: Folded) -> list[RuleHit]:
         """Every hit of every rule, in rule order."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded, fold
+from service.rules.context import surely_not_own
 from service.rules.dictionary import folds_to_ordinary
 from service.rules.gate import LiteralIndex, required_literals
 from service.rules.lexicon import Entry, Lexicon, TokenView
@@ -15,6 +16,10 @@ from service.rules.lists import Pattern, RuleList
 _MARKED_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff]")
 # A hit filter sees the original text and the hit, and says whether the hit stands.
 HitFilter = Callable[[str, RuleHit], bool]
+# Spans of the original text a rule read and set aside (someone else's quoted or reported
+# words, a negated or condemned statement, an innocent homonym): a rule appends to it when
+# given one, so the model can be kept from judging what the rules know is not abuse.
+Cleared = list[tuple[int, int]]
 
 
 def entries(
@@ -104,11 +109,18 @@ class ListRule:
                 return False
         return True
 
-    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
-        """Every hit of this category in the text; spans index the original."""
+    def match(
+        self,
+        original: str,
+        folded: Folded,
+        view: TokenView | None = None,
+        cleared: Cleared | None = None,
+    ) -> list[RuleHit]:
+        """Every hit of this category in the text; spans index the original. The spans of
+        hits a filter set aside, and of innocent homonyms, are added to `cleared`."""
         hits = [
             RuleHit(self.category, entry.rule, span, entry.strength, entry.note)
-            for entry, span in self.lexicon.find(folded, original, view)
+            for entry, span in self.lexicon.find(folded, original, view, cleared)
         ]
         for group, target in ((self._folded, folded.text), (self._plain, folded.plain)):
             if not group.patterns:
@@ -122,4 +134,10 @@ class ListRule:
                                 self.category, pattern.name, span, pattern.strength, pattern.note
                             )
                         )
-        return [hit for hit in hits if all(keep(original, hit) for keep in self.filters)]
+        kept = []
+        for hit in hits:
+            if all(keep(original, hit) for keep in self.filters):
+                kept.append(hit)
+            elif cleared is not None and surely_not_own(original, hit):
+                cleared.append(hit.span)
+        return kept

@@ -44,6 +44,7 @@ class Reading:
     clause_stop: list[int]  # per word: index after the last word of its clause
     sentence_start: list[int]  # per word: index of the first word of its sentence
     question: list[bool]  # per word: its sentence ends with a question mark
+    sentence_stop: list[int]  # per word: index after the last word of its sentence
 
 
 def read(text: str) -> Reading:
@@ -58,6 +59,7 @@ def read(text: str) -> Reading:
     )
     starts = [s for s, _ in spans]
     clause_start, clause_stop, sentence_start, question = [], [], [], []
+    sentence_stop: list[int] = []
     # a word's clause is the run of words between two clause ends around it
     first = 0
     bounds = [bisect_right(starts, pos) for pos in clause_ends] + [len(words)]
@@ -72,9 +74,10 @@ def read(text: str) -> Reading:
         stop = bisect_right(starts, pos)
         if stop > first:
             sentence_start.extend([first] * (stop - first))
+            sentence_stop.extend([stop] * (stop - first))
             question.extend([asks] * (stop - first))
             first = stop
-    return Reading(words, spans, clause_start, clause_stop, sentence_start, question)
+    return Reading(words, spans, clause_start, clause_stop, sentence_start, question, sentence_stop)
 
 
 class PhraseSet:
@@ -151,6 +154,7 @@ class Cues:
     specific: frozenset[str]
     after_group: frozenset[str]
     subset: frozenset[str]
+    contrast: frozenset[str]  # words after a denial that take it back ("..., just ...")
     digest: str
 
     def skips(self, words: list[str], i: int) -> bool:
@@ -222,6 +226,10 @@ class Marks:
         """Whether a negation stands in word i's clause before it ("I DON'T think Kurds ...")."""
         return self._between(self.negations, self.reading.clause_start[i], i)
 
+    def negated_in_sentence_before(self, i: int) -> bool:
+        """Whether a negation stands in word i's sentence before it ("I'm NOT racist but ...")."""
+        return self._between(self.negations, self.reading.sentence_start[i], i)
+
     def reported_before(self, i: int) -> bool:
         """Whether word i's sentence reports, before it, what someone else said or thinks."""
         return self._between(self.reports, self.reading.sentence_start[i], i)
@@ -288,5 +296,6 @@ def load_cues(path: Path) -> Cues:
         specific=frozenset(table("specific")),
         after_group=frozenset(w for p in table("after_group") for w in words_of(p)),
         subset=frozenset(table("subset")),
+        contrast=frozenset(table("contrast")),
         digest=digest,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 from service.domain import RuleHit
@@ -173,6 +174,20 @@ def not_reported(text: str, hit: RuleHit) -> bool:
     return not context_of(text).is_reported(hit.span)
 
 
+def surely_not_own(text: str, hit: RuleHit) -> bool:
+    """Whether a hit a filter dropped is surely someone else's words: reported after a
+    frame ("the court heard ...", "'...,' police said"), in a sentence that condemns it,
+    or quoted in a sentence that reports ("he was fined for calling her a '...'"). A
+    quoted word in a comment whose only reporting word is in another sentence is not sure
+    enough to hide it from the model."""
+    context = context_of(text)
+    sentence = context.sentence(hit.span)
+    if context.is_reported(hit.span) or context.condemns(sentence):
+        return True
+    piece = text[sentence[0] : sentence[1]]
+    return context.is_quoted(hit.span) and _REPORTING.search(piece) is not None
+
+
 def without_counter_speech(text: str) -> str:
     """The text minus sentences that report something said and condemn it.
 
@@ -186,3 +201,33 @@ def without_counter_speech(text: str) -> str:
         if not context.condemns((start, stop))
     ]
     return "".join(kept)
+
+
+def model_input(text: str, cleared: Iterable[tuple[int, int]] = ()) -> str:
+    """What the classifier reads: the text minus counter-speech (`without_counter_speech`)
+    and minus the spans the rules read and set aside (`cleared`: quoted or reported words,
+    denied or condemned statements, homonyms, names), each left as one space.
+
+    The model cannot tell "Kurds are not vermin" from "Kurds are vermin", nor a slur a
+    court reported from one a commenter uses; the rules' reading of the clause can, so the
+    model judges only what the commenter says in their own words.
+    """
+    context = context_of(text)
+    cuts = [
+        (start, resume, "")
+        for start, stop, resume in context.sentences()
+        if context.condemns((start, stop))
+    ]
+    cuts += [(start, stop, " ") for start, stop in cleared if stop > start]
+    if not cuts:
+        return text
+    cuts.sort()
+    pieces, at = [], 0
+    for start, stop, gap in cuts:
+        if stop <= at:
+            continue  # inside a cut already made
+        pieces.append(text[at:start] if start > at else "")
+        pieces.append(gap)
+        at = max(at, stop)
+    pieces.append(text[at:])
+    return "".join(pieces)

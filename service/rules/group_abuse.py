@@ -17,6 +17,7 @@ from pathlib import Path
 
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
+from service.rules.base import Cleared
 from service.rules.clauses import Cues, Marks, Reading, load_cues, read, vocabulary
 from service.rules.context import context_of
 from service.rules.groups import GroupLexicon, Mention, MentionKind
@@ -38,31 +39,54 @@ class GroupAbuse:
             (groups.digest + predicates.digest + cues.digest).encode()
         ).hexdigest()
 
-    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
-        """Every attack on a group in the text; spans index the original."""
+    def match(
+        self,
+        original: str,
+        folded: Folded,
+        view: TokenView | None = None,
+        cleared: Cleared | None = None,
+    ) -> list[RuleHit]:
+        """Every attack on a group in the text; spans index the original. The statements
+        the commenter denies, reports, condemns or makes of their own group are added to
+        `cleared`, where given."""
         if view is not None and not self.groups.may_name(view.tokens):
-            return []  # no group is named: nothing to read
+            if cleared is None or self.groups.organisation_gate.isdisjoint(view.tokens):
+                return []  # no group is named (nor an organisation to clear): nothing to read
         reading = read(folded.text)
         mentions = self.groups.mentions(reading, self.cues.pronouns)
-        if not any(m.kind is not MentionKind.ORGANISATION for m in mentions):
+        if cleared is None and not any(m.kind is not MentionKind.ORGANISATION for m in mentions):
             return []
         marks = self.cues.mark(reading)
         best: dict[tuple[Category, int], RuleHit] = {}  # one hit per category and target
         for mention in mentions:
             if not mention.groups:
+                if cleared is not None:  # "ISIS are animals": criticism the policy allows
+                    self._clear_allowed(reading, mention, folded, cleared)
                 continue
             own = self.cues.self_marker(reading, mention.start)
             for frame in self.predicates.candidates(reading, mention.start, mention.stop):
                 if mention.kind is MentionKind.ADJECTIVE and not frame.adjective:
                     continue
                 found = frame.match(reading, mention.start, mention.stop, self.cues)
-                if found is None or not self._claimed(original, folded, reading, marks, found):
+                if found is None:
+                    if cleared is not None:  # a denial: "Kurds are not vermin"
+                        denied = frame.match(reading, mention.start, mention.stop, self.cues, True)
+                        if denied is not None and not self._taken_back(reading, denied):
+                            cleared.append(_span(folded, reading, denied))
                     continue
-                if own is not None and own < found[0]:
-                    continue  # the speaker's own group: "as a Kurd, ..." (not "as dumb as a Kurd")
+                mine = own is not None and own < found[0]  # the speaker's own group: "as a
+                # Kurd, ..." (not "as dumb as a Kurd")
+                if mine or not self._claimed(original, folded, reading, marks, found, frame):
+                    if cleared is not None and (
+                        mine or self._disowned(original, folded, reading, marks, found)
+                    ):
+                        cleared.append(_span(folded, reading, found))
+                    continue
                 strength = self._strength(reading, mention, frame, found)
                 if strength is None:
                     continue
+                if cleared is not None and not _categories(frame, mention):
+                    cleared.append(_span(folded, reading, found))  # "politicians are liars"
                 for category in _categories(frame, mention):
                     key = (category, mention.start)
                     if key not in best or (
@@ -73,20 +97,60 @@ class GroupAbuse:
                         )
         return list(best.values())
 
+    def _clear_allowed(
+        self, reading: Reading, mention: Mention, folded: Folded, cleared: Cleared
+    ) -> None:
+        """Add the frames said of an organisation (an army, a party, a government), which
+        the policy lets commenters criticise in any terms short of a threat."""
+        for frame in self.predicates.candidates(reading, mention.start, mention.stop):
+            if frame.kind.category is Category.THREAT:
+                continue
+            found = frame.match(reading, mention.start, mention.stop, self.cues)
+            if found is not None:
+                cleared.append(_span(folded, reading, found))
+
     def _claimed(
-        self, original: str, folded: Folded, reading: Reading, marks: Marks, found: tuple[int, int]
+        self,
+        original: str,
+        folded: Folded,
+        reading: Reading,
+        marks: Marks,
+        found: tuple[int, int],
+        frame: Frame,
     ) -> bool:
         """Whether the commenter makes the statement, rather than deny, report or condemn it."""
         first = found[0]
         # a negation before a question is rhetorical ("Isn't it time to kill all X?")
         negated = marks.negated_before(first) and not reading.question[first]
-        if negated or marks.reported_before(first) or marks.condemned(first):
+        reported = marks.reported_before(first) and not frame.endorses
+        if negated or reported or marks.condemned(first):
             return False
         if marks.reported_after(first, found[1]):
             return False
         context = context_of(original)
         span = folded.span(reading.spans[first][0], reading.spans[found[1] - 1][1])
         return not (context.reports and context.is_quoted(span))
+
+    def _taken_back(self, reading: Reading, found: tuple[int, int]) -> bool:
+        """Whether the rest of the sentence takes a denial back ("I don't hate all women,
+        JUST feminists", "Kurds are not rats, BUT ...")."""
+        stop = reading.sentence_stop[found[0]]
+        return any(w in self.cues.contrast for w in reading.words[found[1] : stop])
+
+    def _disowned(
+        self, original: str, folded: Folded, reading: Reading, marks: Marks, found: tuple[int, int]
+    ) -> bool:
+        """Whether a statement the commenter does not claim is surely not theirs: condemned,
+        or quoted in reporting. A negation or a report before it ("I'm not racist but ...",
+        "don't you think ...", "people say ... and they are right") keeps the rules from
+        claiming it, but is not sure enough to hide it from the model."""
+        first = found[0]
+        if reading.question[first]:
+            return False
+        if marks.condemned(first):  # but "I'm not racist, but ..." condemns nothing
+            return not marks.negated_in_sentence_before(first)
+        context = context_of(original)
+        return context.reports and context.is_quoted(_span(folded, reading, found))
 
     def _strength(
         self, reading: Reading, mention: Mention, frame: Frame, found: tuple[int, int]
@@ -115,6 +179,11 @@ def _categories(frame: Frame, mention: Mention) -> list[Category]:
     if not mention.protected:
         return [kind.nonprotected] if kind.nonprotected else []
     return [kind.category, *([kind.also] if kind.also else [])]
+
+
+def _span(folded: Folded, reading: Reading, found: tuple[int, int]) -> tuple[int, int]:
+    """The original span of words [first, last)."""
+    return folded.span(reading.spans[found[0]][0], reading.spans[found[1] - 1][1])
 
 
 def _words(original: str, folded: Folded, reading: Reading, start: int, stop: int) -> str:

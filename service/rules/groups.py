@@ -92,6 +92,12 @@ class GroupLexicon:
             | (self._noun_phrases.typos.variants() if self._noun_phrases.typos else frozenset())
         )
         self._added = Misspellings(firsts, known)
+        # The words that may name an organisation or a place, whose criticism is allowed.
+        self.organisation_gate = frozenset(
+            w
+            for phrase in [*self._organisations, *self._organisation_heads]
+            for w in _LETTERS.findall(phrase)[:1]
+        )
 
     def may_name(self, tokens: frozenset[str]) -> bool:
         """False only when none of a text's words can name a group."""
@@ -155,24 +161,37 @@ class GroupLexicon:
         return Mention(mention.start, min(k, stop), mention.kind, mention.groups)
 
     def mentions(self, reading: Reading, pronouns: PhraseSet) -> list[Mention]:
-        """Every mention in the text, in order; pronouns resolved to the last one before."""
+        """Every mention in the text, in order. A pronoun that opens a sentence refers to
+        what the sentence before was about, its first mention ("ISIS attacked Kurds. They
+        are animals": ISIS); any other pronoun to the last mention before it."""
         out: list[Mention] = []
         last: Mention | None = None
+        firsts: dict[int, Mention] = {}  # sentence start -> its first mention, resolved
+        sentence, previous = -1, None  # previous: the first mention of the sentence before
         words, i, n = reading.words, 0, len(reading.words)
         while i < n:
+            if reading.sentence_start[i] != sentence:
+                previous = firsts.get(sentence)
+                sentence = reading.sentence_start[i]
             mention = self._at(reading, i)
             if mention is None:
                 size = pronouns.at(words, i, reading.clause_stop[i])
-                if size and last is not None and last.kind is MentionKind.GROUP:
-                    mention = Mention(i, i + size, MentionKind.PRONOUN, last.groups, last)
+                opens = i - sentence <= 1 and previous is not None  # "They ...", "And they ..."
+                referent = previous if opens else last
+                if size and referent is not None and referent.kind is MentionKind.GROUP:
+                    mention = Mention(i, i + size, MentionKind.PRONOUN, referent.groups, referent)
+                    firsts.setdefault(sentence, referent)
                 elif size:  # a pronoun after an organisation, or after nothing named
                     last = None
+                    if referent is not None:
+                        firsts.setdefault(sentence, referent)
                 i += size or 1
                 if mention is not None:
                     out.append(mention)
                 continue
             if mention.kind is not MentionKind.ADJECTIVE:
                 last = mention
+                firsts.setdefault(sentence, mention)
             out.append(mention)
             i = mention.stop
         return out

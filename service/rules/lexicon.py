@@ -451,9 +451,16 @@ class Lexicon:
         )
 
     def find(
-        self, folded: Folded, original: str, view: TokenView | None = None
+        self,
+        folded: Folded,
+        original: str,
+        view: TokenView | None = None,
+        cleared: list[tuple[int, int]] | None = None,
     ) -> list[tuple[Entry, tuple[int, int]]]:
-        """Every listed word in the folded text, with its span in the original."""
+        """Every listed word in the folded text, with its span in the original. Where
+        `cleared` is given, the original spans of allowed words, of listed words read as
+        names or places, and of those inside an allowed phrase ("a chink in its armour")
+        are added to it."""
         if not len(self):
             return []  # an empty list (threat, promotion): no token needs looking at
         hits: list[tuple[Entry, tuple[int, int]]] = []
@@ -466,7 +473,11 @@ class Lexicon:
         # A word repeated is looked up once: the lookup depends on the token alone.
         seen: dict[tuple[str, str, bool, bool], tuple[Entry, bool] | None] = {}
         for token in tokens:
-            if len(token.word) < 2 or token.word in self._allow:
+            if len(token.word) < 2:
+                continue
+            if token.word in self._allow:  # an innocent word ("Scunthorpe", "cocktail")
+                if cleared is not None:
+                    cleared.append(folded.span(token.start, token.end))
                 continue
             if not self._arabic and not token.word.isascii():
                 continue  # an Arabic-script word, and no listed word is in that script
@@ -484,6 +495,8 @@ class Lexicon:
                 if not self._is_name((entry.word, token.word), original, span, titled):
                     hits.append((entry, span))
                     inside.append((start, token.end))
+                elif cleared is not None:  # a name or a place ("Dick Cheney", "Fucking")
+                    cleared.append(span)
         if self._phrase_re is not None and not self._phrase_gate.isdisjoint(view.tokens):
             for match in self._phrase_re.finditer(text):
                 entry = self._phrases[_SEPARATORS.sub("", match.group())]
@@ -491,7 +504,7 @@ class Lexicon:
                     hits.append((entry, folded.span(*match.span())))
                     inside.append(match.span())
         if hits and self._allow_re is not None:
-            hits = _outside(self._allow_re, text, hits, inside)
+            hits = _outside(self._allow_re, text, hits, inside, cleared)
         return hits
 
 
@@ -500,8 +513,10 @@ def _outside(
     text: str,
     hits: list[tuple[Entry, tuple[int, int]]],
     inside: list[tuple[int, int]],
+    cleared: list[tuple[int, int]] | None = None,
 ) -> list[tuple[Entry, tuple[int, int]]]:
-    """The hits that lie in no allowed phrase (one scan of the text for all of them)."""
+    """The hits that lie in no allowed phrase (one scan of the text for all of them); the
+    original spans of the others are added to `cleared`, where given."""
     allowed = [m.span() for m in allow.finditer(text)]  # in order, not overlapping
     if not allowed:
         return hits
@@ -511,6 +526,8 @@ def _outside(
         i = bisect_right(starts, start) - 1
         if i < 0 or end > allowed[i][1]:
             kept.append(hit)
+        elif cleared is not None:
+            cleared.append(hit[1])
     return kept
 
 

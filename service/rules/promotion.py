@@ -9,7 +9,7 @@ import re
 
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
-from service.rules.base import ListRule
+from service.rules.base import Cleared, ListRule
 from service.rules.lexicon import TokenView
 from service.rules.lists import RuleList, set_regex
 
@@ -51,9 +51,15 @@ class PromotionRule(ListRule):
         self.link = _link_regex(sets.get("tld", ("com", "net", "org")))
         self.cue = re.compile(rf"\b{set_regex(sets.get('cue', ('buy',)))}\b")
 
-    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
+    def match(
+        self,
+        original: str,
+        folded: Folded,
+        view: TokenView | None = None,
+        cleared: Cleared | None = None,
+    ) -> list[RuleHit]:
         """Pattern hits plus one hit per non-citation link."""
-        hits = super().match(original, folded, view)
+        hits = super().match(original, folded, view, cleared)
         if not _MAY_LINK.search(folded.plain):
             return hits
         offer = self.cue.search(folded.text) is not None

@@ -11,7 +11,7 @@ import re
 
 from service.domain import Category, RuleHit
 from service.normalise import Folded
-from service.rules.base import ListRule
+from service.rules.base import Cleared, ListRule
 from service.rules.context import context_of, not_reported
 from service.rules.lexicon import TokenView
 from service.rules.lists import RuleList, set_regex
@@ -28,11 +28,17 @@ class VulgarityRule(ListRule):
         female = rule_list.sets.get("female", ())
         self._female = re.compile(rf"\b{set_regex(female)}\b") if female else None
 
-    def match(self, original: str, folded: Folded, view: TokenView | None = None) -> list[RuleHit]:
+    def match(
+        self,
+        original: str,
+        folded: Folded,
+        view: TokenView | None = None,
+        cleared: Cleared | None = None,
+    ) -> list[RuleHit]:
         """Vulgarity hits, each gendered one in a sentence naming a woman followed by an
         abuse hit."""
         hits: list[RuleHit] = []
-        for hit in super().match(original, folded, view):
+        for hit in super().match(original, folded, view, cleared):
             hits.append(hit)
             if hit.rule in self._gendered and self._names_a_woman(original, hit.span):
                 hits.append(
