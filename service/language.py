@@ -283,6 +283,8 @@ class LanguageDetector:
                 return ENGLISH  # too unsure to withhold an English-looking sentence
         if turkish > max(english, kurmanji, other):
             return TURKISH
+        if best.language is Language.TURKISH and not turkish:
+            return OTHER  # Albanian, Polish, Croatian ... are not among Lingua's five
         return _LINGUA_CODES.get(best.language, OTHER)
 
     @staticmethod
