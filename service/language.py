@@ -121,9 +121,9 @@ _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+")
 # A sentence ends at . ! ? (and the Arabic ؟ ۔) followed by a space or the end, or a line.
 _BOUNDARY = re.compile(r"[.!?؟۔…]+(?=\s|$)|\n")
 # A title's full stop ends no sentence ("Sen. Warren", "Dr. Ahmed").
-_TITLES = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Lt|Prof|Gov|Pres|St|Jr|Sr)"
-_TITLE = re.compile(_TITLES + "$")
-_TITLE_WORD = re.compile(_TITLES + r"\.")  # no evidence of a language either ("Sen" in Turkish)
+_TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Lt|Prof|Gov|Pres|St|Jr|Sr"
+_TITLE = re.compile(rf"(?:^|\W)(?:{_TITLES})$")  # on the few characters before a stop
+_TITLE_WORD = re.compile(rf"\b(?:{_TITLES})\.")  # no evidence of any language ("Sen")
 _LATIN, _ARABIC_SCRIPT, _OTHER_SCRIPT = "latin", "arabic", "other"
 
 
@@ -155,7 +155,7 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
     ends = [
         m.end()
         for m in _BOUNDARY.finditer(text)
-        if not (m.group() == "." and _TITLE.search(text, 0, m.start()))
+        if not (m.group() == "." and _TITLE.search(text[max(0, m.start() - 5) : m.start()]))
     ]
     for end in [*ends, len(text)]:
         piece = text[start:end]

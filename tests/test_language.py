@@ -136,6 +136,14 @@ def test_one_long_sentence_is_bounded_too():
     assert detection.language == "en" and detection.sentences[0].end <= MAX_DETECT_CHARS
 
 
+def test_many_full_stops_are_bounded_too():
+    # each stop looks back a few characters for a title ("Dr."), never to the start
+    started = time.process_time()
+    detection = DETECTOR.detect("Dr. a. " * 20_000)
+    assert time.process_time() - started < 0.5
+    assert len(detection.sentences) <= MAX_SENTENCES
+
+
 def test_english_test_sets_misrouted_under_one_percent(shared_data):
     from training.language_check import misrouted
 
