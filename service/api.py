@@ -79,6 +79,7 @@ def decision_json(comment_id: str, decision: Decision) -> dict:
         "reasons": [r.to_json() for r in decision.reasons],
         "scores": decision.scores,
         "language": decision.language,
+        "languages": list(decision.languages),
         "model_version": decision.model_version,
         "policy_version": decision.policy_version,
     }

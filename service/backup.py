@@ -28,11 +28,20 @@ VERSION = 3
 READABLE = (1, 2, 3)
 _COMMENT_FIELDS = [c.name for c in comments.columns]
 _DECISION_FIELDS = [c.name for c in decisions.columns if c.name not in ("id", "comment_id")]
+# Decision columns newer than some exports: absent in a record, they are stored as NULL.
+_LATER_DECISION_FIELDS = {"languages"}
 _TIMES = {"received_at", "decided_at", "created_at"}
 
 
 def _plain(row: dict) -> dict:
     return {k: (as_utc(v).isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+
+
+def _decision_fields(record: dict) -> dict:
+    """A decision's columns from an exported record; KeyError if one is missing."""
+    return {
+        k: record.get(k) if k in _LATER_DECISION_FIELDS else record[k] for k in _DECISION_FIELDS
+    }
 
 
 def _stream(engine: Engine, query) -> Iterator[dict]:
@@ -107,7 +116,7 @@ def import_lines(conn: Connection, lines: Iterable[str]) -> Tally:
             if header["version"] < 3:  # from before article addresses were stored
                 record = {"article_url": None, **record}
             comment = {k: record[k] for k in _COMMENT_FIELDS}
-            history = [{k: d[k] for k in _DECISION_FIELDS} for d in record["decisions"]]
+            history = [_decision_fields(d) for d in record["decisions"]]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise BackupError(f"line {number}: not a comment record ({exc})") from exc
         found = conn.execute(

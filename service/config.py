@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields, replace
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
-from service.domain import Category, Verdict
+from service.domain import LANGUAGES, Category, Verdict
 
 # The committed classifier; MODERATION_MODEL_PATH=none runs on the rules alone.
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "classifier.joblib"
@@ -191,6 +191,12 @@ def from_env(instance_path: Path, env: Mapping[str, str] | None = None) -> Setti
         for code in env.get("MODERATION_SUPPORTED_LANGUAGES", "en").split(",")
         if code.strip()
     )
+    unknown = sorted(set(languages) - set(LANGUAGES))
+    if unknown:  # a misspelt code would silently send that language to review for ever
+        raise ConfigError(
+            f"MODERATION_SUPPORTED_LANGUAGES: unknown {', '.join(unknown)}; "
+            f"detection reports {', '.join(LANGUAGES)}"
+        )
     reject = _thresholds(env, "MODERATION_REJECT_THRESHOLD")
     review = _thresholds(env, "MODERATION_REVIEW_THRESHOLD")
     rules_dir = env.get("MODERATION_RULES_DIR")

@@ -112,6 +112,35 @@ class Reason:
         return out
 
 
+# The language codes detection reports (ISO 639-1, or 639-3 for the Kurdish languages,
+# which have no two-letter code of their own); `und` means there was nothing to tell by.
+LANGUAGES = ("en", "ckb", "kmr", "ar", "fa", "tr", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence's span of the text (start, end exclusive) and its language code."""
+
+    start: int
+    end: int
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A comment's languages: `language` has the most letters, `languages` are all those
+    present by share of letters (empty when there is nothing to tell by: `und`)."""
+
+    language: str
+    languages: tuple[str, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    @classmethod
+    def of(cls, language: str) -> Detection:
+        """A whole text in one language (`und`: none)."""
+        return cls(language, () if language == "und" else (language,))
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """The policy's answer for one comment."""
@@ -124,6 +153,7 @@ class Decision:
     language: str | None = None
     model_version: str = "none"
     policy_version: str = ""
+    languages: tuple[str, ...] = ()  # every language present, main one first
 
     @property
     def needs_review(self) -> bool:

@@ -1,112 +1,345 @@
-"""Language identification: which comments the English rules and model can judge.
+"""Language identification per sentence: which of the readers' languages a comment uses.
 
-Lingua decides, restricted to the languages readers actually write in. Two cheap checks
-come first, because detectors misfire on short English comments and on English text full
-of Kurdish and Arabic names: text mostly in a non-Latin script is not English, and Latin
-text with enough English function words is English.
+The outlet's readers write English, Sorani (`ckb`), Kurmanji (`kmr`), Arabic, Persian and
+Turkish, and mix them within one comment, so each sentence gets its own language and the
+comment reports all of them. Lingua knows no Kurdish, so evidence comes first: the script
+of the letters, letters only one language of the script uses (Sorani ێ ۆ ڕ ڵ ە, Persian
+پ چ ژ گ, Turkish ı ğ ö ü, Kurmanji ê î û) and each language's function words. Lingua
+decides only what that evidence leaves open, between the few languages of that script
+(Arabic or Persian; English, Turkish or a European language that comes out `other`).
+Anything else is `other`; a sentence without letters is `und`.
+
+The detector reads at most MAX_DETECT_CHARS characters and MAX_SENTENCES sentences, so
+its work per comment is bounded however long the comment is.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from lingua import Language, LanguageDetectorBuilder
+from wordfreq import get_frequency_dict
+
+from service.domain import Detection, Sentence
 
 UNDETERMINED = "und"
-# Languages readers write in, and neighbours a detector may confuse them with, by script.
-# Kurdish is not among Lingua's languages: Sorani reads as Persian or Arabic, Kurmanji as
-# Turkish or another Latin-script language, and either way it is not English. Separate
-# detectors per script keep each decision to the few languages it can be.
-LATIN = (
+OTHER = "other"
+SORANI, KURMANJI, ARABIC, PERSIAN, TURKISH, ENGLISH = "ckb", "kmr", "ar", "fa", "tr", "en"
+
+# Lingua decides only between these, per script. The European languages are there so that a
+# French or German sentence is told from English (and comes out `other`), not forced into
+# the nearest of two; each language costs memory, so the list stays short.
+LATIN_LINGUA = (
     Language.ENGLISH,
     Language.TURKISH,
-    Language.GERMAN,
     Language.FRENCH,
+    Language.GERMAN,
     Language.SPANISH,
-    Language.ITALIAN,
-    Language.DUTCH,
-    Language.SWEDISH,
-    Language.AZERBAIJANI,
-    Language.SOMALI,
-    Language.PORTUGUESE,
-    Language.POLISH,
-    Language.INDONESIAN,
 )
-ARABIC_SCRIPT = (Language.ARABIC, Language.PERSIAN, Language.URDU)
-OTHER_SCRIPTS = (Language.RUSSIAN, Language.HEBREW, Language.ARABIC, Language.PERSIAN)
-CANDIDATES = LATIN + ARABIC_SCRIPT + (Language.RUSSIAN, Language.HEBREW)
-# Function words that are English and not also common words in the candidate languages.
+ARABIC_LINGUA = (Language.ARABIC, Language.PERSIAN)
+_LINGUA_CODES = {Language.ENGLISH: ENGLISH, Language.TURKISH: TURKISH}
+_LINGUA_CODES |= {Language.ARABIC: ARABIC, Language.PERSIAN: PERSIAN}
+
+# Bounded work: the first characters and sentences are read, the rest is not.
+MAX_DETECT_CHARS = 4_000
+MAX_SENTENCES = 60
+# A sentence of at most this many words tells too little by itself: it takes the language
+# of a neighbour in the same script ("Thanks. Ev nûçe ne rast e." is one Kurmanji comment).
+SHORT_WORDS = 2
+# An English sentence of this many words is English when most of its words are common
+# English words: a short English comment must not go to review as French.
+ENGLISH_MIN_WORDS = 5
+ENGLISH_WORD_ZIPF = 3.0  # about once per million words in wordfreq's English data
+ENGLISH_MIN_SHARE = 0.6
+# Function-word evidence decides when its best language has this many hits and at least
+# twice the runner-up's.
+MIN_EVIDENCE = 2
+# Lingua must be at least this sure before a Latin sentence counts as not English.
+MIN_FOREIGN_CONFIDENCE = 0.5
+
+# Sorani's own letters: Persian and Arabic use none of them (Sorani also shares پ چ ژ گ).
+SORANI_LETTERS = frozenset("ێۆڕڵەڤ")
+PERSIAN_LETTERS = frozenset("پچژگ")
+# Arabic's own letters: ta marbuta, hamza seats and alif maqsura (Persian writes ه, ی).
+ARABIC_LETTERS = frozenset("ةأإؤى")
+TURKISH_LETTERS = frozenset("ığöü")
+KURMANJI_LETTERS = frozenset("êîû")
+ZWNJ = "\u200c"  # Persian joins its prefixes and plurals with it: می‌رود، حمله‌ها
+# Readers type Persian on Arabic keyboards: function words are matched with ي/ى→ی, ك→ک.
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
+
+# Function words of one language and not common words of the others it is confused with
+# (so not "de", "da", "ne", shared by Kurmanji and Turkish, nor "من", "ما", "و", shared by
+# Arabic and Persian).
 ENGLISH_WORDS = frozenset(
     """the and is are was were you your this that these those of to for with not have has
     had it its they them their what which who will would should could be been from at by or
-    but if my me we our he she his her just about all can do does did so there here than
-    then when why how because i i'm don't it's isn't can't won't an they're we're you're
-    any some very more most only also into over after before out up no yes every each
-    other such same who's what's let's going get got been being off again""".split()
+    but if my we our he she his her just about all can do does did so there here than then
+    when why how because i i'm don't it's isn't can't won't they're we're you're any some
+    dont cant wont im isnt doesnt didnt thats youre u ur oh ok lol yeah
+    very more most only also into over after before out up no yes every each other such
+    same who's what's let's going get got being off again""".split()
 )
-_WORD = re.compile(r"[a-z']+")
+KURMANJI_WORDS = frozenset(
+    """ez tu ew em hûn hun ev û li ji ku bi di jî ji çi çima kî kengî çawa heke eger lê
+    yê yên ên vê wê wî wan te xwe hev dê ê tune heye hene pir gelek divê dibe bû
+    bûye kir dike dikin dibêje tê tên nabe nîne baş zêde ser bo jibo navbera bêyî
+    hîn hê wek mîna careke""".split()
+)
+TURKISH_WORDS = frozenset(
+    """ve bir bu şu için icin ile çok cok ama gibi daha her sonra değil degil ben sen biz
+    siz onlar mı mi mu mü var yok olarak kadar ki diye hem ise zaman neden nasıl nasil kim
+    hiç hic bile artık artik şimdi simdi çünkü cunku eğer veya yani tüm bütün butun evet
+    hayır iyi güzel guzel olan oldu olur olmuş olmus değildir hâlâ hala bence sizce""".split()
+)
+# Function words of the European languages Lingua is asked about, none of them English,
+# Kurmanji or Turkish: they make a French or Spanish sentence `other` without Lingua.
+OTHER_WORDS = frozenset(
+    """le la les des une est et pour que qui dans pas sur avec cette sont mais très je nous
+    vous il ils elle el los las por para con del una es muy pero como más der das und ist
+    nicht ein eine ich mit wir auf den dem sich auch che non sono della questo het een niet
+    voor zijn não uma com mais""".split()
+)
+PERSIAN_WORDS = frozenset(
+    """است این که را از با در آن برای نیست بود شد تا اگر چه چرا هر همه خیلی باید نه هستند
+    هست شده کرد کند کنند دارد دارند ندارند تو او آنها اینجا چون ولی روی پیش کسی چیزی
+    هیچ هنوز دیگر شما ایشان بر کرده می نمی""".translate(_ARABIC_FOLD).split()
+)
+ARABIC_WORDS = frozenset(
+    """في على إلى الى عن أن ان هذا هذه ذلك التي الذي الذين مع كان كانت لا لم لن قد هو هي
+    نحن أنا انا كل بين حتى عند أو او ثم لكن إن لماذا متى كيف ماذا هل يجب ضد منذ غير أي
+    ايضا أيضا جدا شو شلون ليش اكو ماكو هيك كتير عم حدا هاي زين وين شكو مو مش بدي بس
+    إلا الا ليس""".translate(_ARABIC_FOLD).split()
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+")
-# A Latin comment with at least this many English function words, making up at least
-# this share of its words, is English without asking the detector.
-MIN_ENGLISH_WORDS = 2
-MIN_ENGLISH_SHARE = 0.2
-# The detector must be at least this sure before a Latin-script comment counts as foreign.
-MIN_FOREIGN_CONFIDENCE = 0.5
-# A comment's language shows in its first few sentences: the detector reads at most this
-# many characters, so its cost is bounded however long the comment is.
-MAX_DETECT_CHARS = 2_000
+# A sentence ends at . ! ? (and the Arabic ؟ ۔) followed by a space or the end, or a line.
+_BOUNDARY = re.compile(r"[.!?؟۔…]+(?=\s|$)|\n")
+# A title's full stop ends no sentence ("Sen. Warren", "Dr. Ahmed").
+_TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Lt|Prof|Gov|Pres|St|Jr|Sr"
+_TITLE = re.compile(rf"(?:^|\W)(?:{_TITLES})$")  # on the few characters before a stop
+_TITLE_WORD = re.compile(rf"\b(?:{_TITLES})\.")  # no evidence of any language ("Sen")
+_LATIN, _ARABIC_SCRIPT, _OTHER_SCRIPT = "latin", "arabic", "other"
 
 
-def _script_shares(text: str) -> tuple[int, float, float]:
-    """Letter count, and the shares of Latin and of Arabic-script letters."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0, 1.0, 0.0
-    latin = arabic = 0
-    for c in letters:
-        if c.isascii():
-            latin += 1
-        else:
-            name = unicodedata.name(c, "")
-            latin += "LATIN" in name
-            arabic += "ARABIC" in name
-    return len(letters), latin / len(letters), arabic / len(letters)
+def _script(char: str) -> str:
+    if char.isascii():
+        return _LATIN
+    name = unicodedata.name(char, "")
+    if "LATIN" in name:
+        return _LATIN
+    return _ARABIC_SCRIPT if "ARABIC" in name else _OTHER_SCRIPT
 
 
-def _build(languages: tuple[Language, ...]):
-    return (
-        LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
-    )
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One sentence as read: span, main script, letter and word counts, and its language
+    (None while it is too short to tell by itself)."""
+
+    start: int
+    end: int
+    script: str | None
+    letters: int
+    words: int
+    language: str | None
+
+
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans of `text` without surrounding space, at most MAX_SENTENCES."""
+    start = count = 0
+    ends = [
+        m.end()
+        for m in _BOUNDARY.finditer(text)
+        if not (m.group() == "." and _TITLE.search(text[max(0, m.start() - 5) : m.start()]))
+    ]
+    for end in [*ends, len(text)]:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            yield start + lead, start + len(piece.rstrip())
+            count += 1
+            if count == MAX_SENTENCES:
+                return
+        start = end
+
+
+def _evidence(scores: dict[str, float]) -> str | None:
+    """The language the function-word evidence names clearly, if one."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= MIN_EVIDENCE and top >= 2 * second:
+        return best
+    return None
+
+
+def _has(word: str, letters: frozenset[str]) -> bool:
+    return not letters.isdisjoint(word)
 
 
 class LanguageDetector:
-    """ISO 639-1 codes for comments; built once, since Lingua loads its models up front."""
+    """Sentence and comment languages; built once, since Lingua loads its models up front."""
 
     def __init__(self) -> None:
-        self._latin = _build(LATIN)
-        self._arabic = _build(ARABIC_SCRIPT)
-        self._other = _build(OTHER_SCRIPTS)
+        self._latin = _build(LATIN_LINGUA)
+        self._arabic = _build(ARABIC_LINGUA, low_accuracy=True)
+        get_frequency_dict("en")  # loaded now, not on the first comment
 
-    def detect(self, text: str) -> str:
-        """The comment's language code, or 'und' when there is nothing to tell by."""
-        clean = _NOISE.sub(" ", text[:MAX_DETECT_CHARS])
-        letters, latin, arabic = _script_shares(clean)
-        if letters == 0:
-            return UNDETERMINED
-        if latin >= 0.5:
-            words = _WORD.findall(clean.lower().replace("’", "'"))
-            english = sum(1 for w in words if w in ENGLISH_WORDS)
-            if english >= MIN_ENGLISH_WORDS and english >= MIN_ENGLISH_SHARE * len(words):
-                return "en"
-            detector = self._latin
+    def detect(self, text: str) -> Detection:
+        """The languages of the text's sentences and of the whole (see the module)."""
+        clean = _NOISE.sub(lambda m: " " * len(m.group()), text[:MAX_DETECT_CHARS])
+        read = [self._read(clean, start, end) for start, end in _spans(clean)]
+        read = _fill_short(read, clean, self)
+        sentences = tuple(Sentence(r.start, r.end, r.language or UNDETERMINED) for r in read)
+        shares: dict[str, int] = {}
+        for r in read:
+            if r.language and r.language != UNDETERMINED:
+                shares[r.language] = shares.get(r.language, 0) + r.letters
+        if not shares:
+            return Detection(UNDETERMINED, (), sentences)
+        order = {code: i for i, code in enumerate(shares)}  # ties: the earlier first
+        languages = tuple(sorted(shares, key=lambda c: (-shares[c], order[c])))
+        return Detection(languages[0], languages, sentences)
+
+    def _read(self, text: str, start: int, end: int) -> _Read:
+        # NFKC reads styled letters (𝓒𝓮𝓭𝓻𝓪𝓷) and Arabic presentation forms as letters.
+        piece = unicodedata.normalize("NFKC", text[start:end])
+        counts = {_LATIN: 0, _ARABIC_SCRIPT: 0, _OTHER_SCRIPT: 0}
+        if piece.isascii():  # most comments: every letter Latin
+            counts[_LATIN] = sum(map(str.isalpha, piece))
         else:
-            detector = self._arabic if arabic >= 0.5 else self._other
-        values = detector.compute_language_confidence_values(clean)
-        if not values:
-            return UNDETERMINED
-        best = values[0]
-        if latin >= 0.5 and best.language is not Language.ENGLISH:
-            if best.value < MIN_FOREIGN_CONFIDENCE:
-                return "en"  # too unsure to withhold an English-looking comment
-        return best.language.iso_code_639_1.name.lower()
+            for c in piece:
+                if c.isalpha():
+                    counts[_script(c)] += 1
+        letters = sum(counts.values())
+        if letters == 0:
+            return _Read(start, end, None, 0, 0, UNDETERMINED)
+        script = max(counts, key=counts.__getitem__)
+        words = _WORD.findall(_TITLE_WORD.sub(" ", piece))
+        language = None if len(words) <= SHORT_WORDS else self.language_of(piece, script, words)
+        return _Read(start, end, script, letters, len(words), language)
+
+    def language_of(self, piece: str, script: str, words: list[str], alone=False) -> str | None:
+        """The language of one sentence (or of a run of short ones) in its main script;
+        None for a short Latin sentence with no evidence, unless it stands `alone`."""
+        if script == _ARABIC_SCRIPT:
+            return self._arabic_script(piece, words)
+        if script == _LATIN:
+            return self._latin_script(piece, words, alone)
+        return OTHER
+
+    def _arabic_script(self, piece: str, words: list[str]) -> str:
+        sorani = sum(1 for w in words if _has(w, SORANI_LETTERS))
+        if sorani >= 2 or sorani * 5 >= len(words):
+            return SORANI
+        folded = [w.translate(_ARABIC_FOLD) for w in words]
+        persian = sum(w in PERSIAN_WORDS for w in folded)
+        persian += sum(1 for w in words if _has(w, PERSIAN_LETTERS) or w.startswith("می"))
+        persian += piece.count(ZWNJ) + sum(1 for w in words if "ی" in w or "ک" in w) / 2
+        arabic = sum(w in ARABIC_WORDS for w in folded)
+        arabic += sum(1 for w in words if _has(w, ARABIC_LETTERS))
+        arabic += sum(1 for w in words if w.startswith("ال") and len(w) > 3) / 2
+        decided = _evidence({PERSIAN: persian, ARABIC: arabic})
+        return decided or self._lingua(self._arabic, piece) or OTHER
+
+    def _latin_script(self, piece: str, words: list[str], alone: bool) -> str | None:
+        # Title-case words after the first are mostly names (Ben Carson, Kim, Kirkuk): they
+        # are no evidence of any language.
+        lower = [
+            w.lower().replace("’", "'") for i, w in enumerate(words) if i == 0 or not w.istitle()
+        ]
+        # Distinct words: "tu ... tu" in a French sentence is one Kurmanji-looking word.
+        distinct = set(lower)
+        english = len(distinct & ENGLISH_WORDS)
+        kurmanji = len(distinct & KURMANJI_WORDS)
+        turkish = len(distinct & TURKISH_WORDS)
+        if not piece.isascii():  # their own letters, one vote per word
+            kurmanji += sum(1 for w in distinct - KURMANJI_WORDS if _has(w, KURMANJI_LETTERS))
+            turkish += sum(1 for w in distinct - TURKISH_WORDS if _has(w, TURKISH_LETTERS))
+        other = len(distinct & OTHER_WORDS)
+        scores = {ENGLISH: english, KURMANJI: kurmanji, TURKISH: turkish, OTHER: other}
+        # Every word a common English one ("Anyway, good article"): English-looking.
+        english_like = bool(lower) and all(map(_common_english, lower))
+        if not (alone or english_like or any(scores.values())) and len(words) < ENGLISH_MIN_WORDS:
+            return None  # "Oh boo hoo": nothing to tell by; the neighbours decide
+        if _looks_english(words, lower) and english >= max(kurmanji, turkish, other):
+            return ENGLISH
+        decided = _evidence(scores)
+        if decided:
+            return decided
+        # Lingua reads ê î û as French: Kurmanji letters with a lead decide before it.
+        kurmanji_letters = any(_has(w, KURMANJI_LETTERS) for w in distinct)
+        if kurmanji_letters and kurmanji > max(english, turkish, other):
+            return KURMANJI
+        best = self._latin.compute_language_confidence_values(piece)[0]
+        if best.language is Language.ENGLISH:
+            return ENGLISH
+        if english >= max(kurmanji, turkish, other):
+            if best.value < MIN_FOREIGN_CONFIDENCE or english_like:
+                return ENGLISH  # too unsure to withhold an English-looking sentence
+        if turkish > max(english, kurmanji, other):
+            return TURKISH
+        if best.language is Language.TURKISH and not turkish:
+            return OTHER  # Albanian, Polish, Croatian ... are not among Lingua's five
+        return _LINGUA_CODES.get(best.language, OTHER)
+
+    @staticmethod
+    def _lingua(detector, piece: str) -> str | None:
+        best = detector.detect_language_of(piece)
+        return _LINGUA_CODES.get(best) if best else None
+
+
+def _looks_english(words: list[str], lower: list[str]) -> bool:
+    """Five words or more, most of them (`lower`: names left out) common English words."""
+    if len(words) < ENGLISH_MIN_WORDS or not lower:
+        return False
+    english = sum(1 for w in lower if _common_english(w))
+    return english >= ENGLISH_MIN_SHARE * len(lower)
+
+
+@lru_cache(maxsize=65_536)
+def _common_english(word: str) -> bool:
+    """A function word, or a word of three letters or more that English uses commonly
+    (wordfreq counts two-letter strings of every language as English abbreviations)."""
+    if word in ENGLISH_WORDS:
+        return True
+    # The frequency table itself: zipf_frequency() tokenises each word first, at ~100 µs.
+    frequency = get_frequency_dict("en").get(word, 0.0)
+    return len(word) >= 3 and frequency >= 10 ** (ENGLISH_WORD_ZIPF - 9)
+
+
+def _fill_short(read: list[_Read], text: str, detector: LanguageDetector) -> list[_Read]:
+    """Short sentences take the language of the nearest neighbour in the same script, the
+    one before first; with none, all short sentences of a script are read together."""
+    out = list(read)
+    for i, r in enumerate(read):
+        if r.language is not None:
+            continue
+        before = (x for x in reversed(read[:i]) if x.script == r.script and x.language)
+        after = (x for x in read[i + 1 :] if x.script == r.script and x.language)
+        neighbour = next(before, None) or next(after, None)
+        if neighbour is not None:
+            out[i] = _replace(r, neighbour.language)
+    for script in {r.script for r in out if r.language is None}:
+        alone = [i for i, r in enumerate(out) if r.language is None and r.script == script]
+        joined = " ".join(text[out[i].start : out[i].end] for i in alone)
+        joined = unicodedata.normalize("NFKC", joined)
+        language = detector.language_of(joined, script, _WORD.findall(joined), alone=True)
+        for i in alone:
+            out[i] = _replace(out[i], language)
+    return out
+
+
+def _replace(r: _Read, language: str | None) -> _Read:
+    return _Read(r.start, r.end, r.script, r.letters, r.words, language)
+
+
+def _build(languages: tuple[Language, ...], low_accuracy: bool = False):
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    return builder.with_preloaded_language_models().build()

@@ -18,6 +18,7 @@ DECISION_FIELDS = (
     "reasons",
     "scores",
     "language",
+    "languages",
     "model_version",
     "policy_version",
 )
@@ -63,7 +64,16 @@ def openapi_document(max_text_length: int, max_body_bytes: int) -> dict:
             "categories": {"type": "array", "items": {"type": "string", "enum": categories}},
             "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
             "scores": {"type": "object", "additionalProperties": {"type": "number"}},
-            "language": {"type": ["string", "null"]},
+            "language": {
+                "type": ["string", "null"],
+                "description": "the main language (most letters): en, ckb, kmr, ar, fa, tr, "
+                "other, or und when there is nothing to tell by",
+            },
+            "languages": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "every language present, by share of letters, main one first",
+            },
             "model_version": {"type": "string"},
             "policy_version": {"type": "string"},
         },

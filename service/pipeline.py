@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from service.classifier import Classifier
-from service.domain import Decision
+from service.domain import Decision, Detection
 from service.language import UNDETERMINED, LanguageDetector
 from service.normalise import fold
 from service.policy import (
@@ -67,7 +67,10 @@ def moderate(text: str, moderator: Moderator) -> Decision:
 
     hits = _guarded(rules, [], RULES_ERROR, failures)
     language = _guarded(
-        lambda: moderator.language.detect(text), UNDETERMINED, LANGUAGE_ERROR, failures
+        lambda: moderator.language.detect(text),
+        Detection.of(UNDETERMINED),
+        LANGUAGE_ERROR,
+        failures,
     )
     return decide(
         hits,

@@ -7,12 +7,23 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from service.domain import Category, Decision, Reason, RuleHit, Source, Status, Strength, Verdict
+from service.domain import (
+    Category,
+    Decision,
+    Detection,
+    Reason,
+    RuleHit,
+    Source,
+    Status,
+    Strength,
+    Verdict,
+)
 
 # Bump when the meaning of decide(), of folding or of rule matching changes, so that
 # policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes;
-# 4: the model reads the text minus what the rules set aside; "u r a" is not joined).
-POLICY_LOGIC = "4"
+# 4: the model reads the text minus what the rules set aside; "u r a" is not joined;
+# 5: every language present, per sentence, is checked against the supported ones).
+POLICY_LOGIC = "5"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
 RULES_ERROR = "rules_error"
@@ -84,14 +95,15 @@ def decide(
     hits: Iterable[RuleHit],
     scores: Mapping[Category, float],
     config: PolicyConfig,
-    language: str,
+    language: Detection | str,
     model_version: str = "none",
     failures: Iterable[str] = (),
 ) -> Decision:
     """Reject on any strong rule hit or score over its reject threshold; review when unsure.
 
-    Weak rule hits, scores in the review band, a language the service cannot judge, and a
-    failed step (`failures`, e.g. "classifier_error") send the comment to review, with the
+    Weak rule hits, scores in the review band, each language present that the service
+    cannot judge (`language`: the detection, or one code for the whole text), and a failed
+    step (`failures`, e.g. "classifier_error") send the comment to review, with the
     configured provisional verdict. Each category lists at most
     MAX_REASONS_PER_CATEGORY rule reasons, strongest first, and counts the rest.
     """
@@ -107,8 +119,10 @@ def decide(
             rejecting.append(Reason(category, Source.MODEL, score=score))
         elif score >= config.review_threshold[category]:
             reviewing.append(Reason(category, Source.MODEL, score=score))
-    if language != "und" and language not in config.supported_languages:
-        reviewing.append(Reason(None, Source.LANGUAGE, rule=UNSUPPORTED_LANGUAGE, note=language))
+    detection = Detection.of(language) if isinstance(language, str) else language
+    for code in detection.languages:
+        if code not in config.supported_languages:
+            reviewing.append(Reason(None, Source.LANGUAGE, rule=UNSUPPORTED_LANGUAGE, note=code))
     for failure in failures:
         reviewing.append(Reason(None, Source.SYSTEM, rule=failure))
 
@@ -127,7 +141,8 @@ def decide(
         categories=categories,
         reasons=reasons,
         scores={c.value: round(s, 4) for c, s in scores.items()},
-        language=language,
+        language=detection.language,
         model_version=model_version,
         policy_version=config.version,
+        languages=detection.languages,
     )

@@ -337,6 +337,7 @@ def reviewer_decision(
         language=latest["language"],
         model_version=latest["model_version"],
         policy_version=latest["policy_version"],
+        languages=tuple(store.stored_languages(latest["languages"], latest["language"])),
     )
 
 

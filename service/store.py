@@ -75,6 +75,8 @@ decisions = Table(
     Column("reasons", Text, nullable=False),
     Column("scores", Text, nullable=False),
     Column("language", String(16)),
+    # every language present, main one first: a JSON list (migration `languages`)
+    Column("languages", Text),
     Column("model_version", String(64), nullable=False),
     Column("policy_version", String(64), nullable=False),
     Column("source", String(16), nullable=False),
@@ -148,6 +150,7 @@ class StoredDecision:
     reasons: list[dict]
     scores: dict[str, float]
     language: str | None
+    languages: list[str]
     model_version: str
     policy_version: str
     source: str
@@ -163,6 +166,7 @@ class StoredDecision:
             "reasons": self.reasons,
             "scores": self.scores,
             "language": self.language,
+            "languages": self.languages,
             "model_version": self.model_version,
             "policy_version": self.policy_version,
             "source": self.source,
@@ -206,6 +210,7 @@ def _decision_row(comment_id: str, decision: Decision, source: str, actor: str |
         "reasons": json.dumps([r.to_json() for r in decision.reasons], ensure_ascii=False),
         "scores": json.dumps(decision.scores),
         "language": decision.language,
+        "languages": json.dumps(list(decision.languages)),
         "model_version": decision.model_version,
         "policy_version": decision.policy_version,
         "source": source,
@@ -383,6 +388,7 @@ def _with_history(conn: Connection, query) -> StoredComment | None:
                 reasons=json.loads(d["reasons"]),
                 scores=json.loads(d["scores"]),
                 language=d["language"],
+                languages=stored_languages(d["languages"], d["language"]),
                 model_version=d["model_version"],
                 policy_version=d["policy_version"],
                 source=d["source"],
@@ -392,6 +398,13 @@ def _with_history(conn: Connection, query) -> StoredComment | None:
             for d in history
         ],
     )
+
+
+def stored_languages(stored: str | None, language: str | None) -> list[str]:
+    """The stored list; for a row written without one (an old backup), its one language."""
+    if stored is not None:
+        return json.loads(stored)
+    return [language] if language and language != "und" else []
 
 
 def comment_filters(

@@ -23,7 +23,7 @@ def test_clean_comment_approved_and_final(client, auth):
     assert body["decision"] == "approve"
     assert body["status"] == "final"
     assert body["categories"] == [] and body["reasons"] == []
-    assert body["language"] == "en"
+    assert (body["language"], body["languages"]) == ("en", ["en"])
     assert body["model_version"] == "none"
     assert len(body["policy_version"]) == 16
     assert set(body) == {
@@ -34,6 +34,7 @@ def test_clean_comment_approved_and_final(client, auth):
         "reasons",
         "scores",
         "language",
+        "languages",
         "model_version",
         "policy_version",
     }
@@ -62,6 +63,18 @@ def test_unsupported_language_goes_to_review_with_provisional_reject(client, aut
     assert body["reasons"] == [
         {"category": None, "source": "language", "rule": "unsupported_language", "note": "fa"}
     ]
+
+
+def test_mixed_comment_reports_every_language_and_reviews_each_unsupported_one(client, auth):
+    text = "Great match yesterday! Amedspor duh bi du golan bi ser ket, pir xweş bû."
+    body = post(client, auth, {"id": "c-mixed", "text": text}).get_json()
+    assert (body["language"], body["languages"]) == ("kmr", ["kmr", "en"])
+    assert body["status"] == "in_review"
+    assert [r["note"] for r in body["reasons"] if r["rule"] == "unsupported_language"] == ["kmr"]
+    stored = client.get("/comments/c-mixed", headers=auth).get_json()
+    assert stored["current"]["languages"] == stored["history"][0]["languages"] == ["kmr", "en"]
+    # a resubmission replays the stored answer, languages included
+    assert post(client, auth, {"id": "c-mixed", "text": text}).get_json() == body
 
 
 def test_rule_hit_still_rejects_unsupported_language(client, auth):

@@ -1,10 +1,72 @@
-"""Language routing: non-English goes to review; English is not misrouted."""
+"""Language detection per sentence: the readers' six languages told apart, and mixed comments
+judged by each sentence's language; English is not misrouted; work is bounded."""
+
+import time
 
 import pytest
 
-from service.language import LanguageDetector
+from service.domain import Detection
+from service.language import MAX_DETECT_CHARS, MAX_SENTENCES, LanguageDetector
+from service.pipeline import moderate
+from service.policy import UNSUPPORTED_LANGUAGE
+from tests.language_table import EN, KNOWN_MISSES, MIXED, TABLE
 
 DETECTOR = LanguageDetector()
+# The issue's target: 98% of each language's sentences told apart.
+MIN_ACCURACY = 0.98
+
+
+@pytest.mark.parametrize("code", sorted(TABLE))
+def test_sentences_of_each_language_told_apart(code):
+    rows = TABLE[code]
+    assert len(rows) >= 40
+    wrong = [(text, got) for text in rows if (got := DETECTOR.detect(text).language) != code]
+    assert 1 - len(wrong) / len(rows) >= MIN_ACCURACY, wrong
+
+
+@pytest.mark.parametrize(("text", "languages"), MIXED)
+def test_mixed_comment_reports_every_language_by_share(text, languages):
+    detection = DETECTOR.detect(text)
+    assert detection.languages == languages
+    assert detection.language == languages[0]
+    assert len(detection.sentences) == 2
+    assert {s.language for s in detection.sentences} == set(languages)
+
+
+def test_sentence_spans_index_the_submitted_text():
+    text = "  Bu haber doğru değil.\n\nThe ceasefire must hold in Idlib!  "
+    detection = DETECTOR.detect(text)
+    assert [(text[s.start : s.end], s.language) for s in detection.sentences] == [
+        ("Bu haber doğru değil.", "tr"),
+        ("The ceasefire must hold in Idlib!", "en"),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [s for s in EN if len(s.split()) >= 5])
+def test_english_sentence_of_five_words_stays_english_beside_any_language(sentence):
+    # After a Kurmanji, a Turkish and a Persian sentence, the English one is still English.
+    for before in (TABLE["kmr"][0], TABLE["tr"][0], TABLE["fa"][0]):
+        last = DETECTOR.detect(f"{before} {sentence}").sentences[-1]
+        assert last.language == "en", (before, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        # one or two words take the language of their neighbours ...
+        ("Spas! Ev nûçe ne rast e, çavkaniya wê ne diyar e.", ("kmr",)),
+        ("Ev nûçe ne rast e, çavkaniya wê ne diyar e. Thanks.", ("kmr",)),
+        ("Tamam. Seçim sonuçlarına herkes saygı göstermeli.", ("tr",)),
+        ("Exactly. The Tigris is lower than I have ever seen it.", ("en",)),
+        # ... in the same script only: Sorani words before English are still Sorani
+        ("زۆر باشە. Excellent reporting from Kirkuk as always.", ("en", "ckb")),
+        # alone, they are read together
+        ("Well said. Agreed!", ("en",)),
+        ("Çok doğru.", ("tr",)),
+    ],
+)
+def test_short_sentences_take_the_language_of_their_neighbours(text, languages):
+    assert DETECTOR.detect(text).languages == languages
 
 
 @pytest.mark.parametrize(
@@ -13,29 +75,73 @@ DETECTOR = LanguageDetector()
         ("lol you are so dumb bro", "en"),
         ("Great turnout in Duhok 👏👏 proud of all the youth", "en"),
         ("Iran = no respect for borders. Iraq = no respect for itself 🤷‍♂️", "en"),
-        ("Bafel Talabani and Masrour Barzani have both failed the youth of Kurdistan", "en"),
         ("i am syrian in izmir 7 years. i have kimlik and work permit", "en"),
         ("Sh1tshow", "en"),
-        ("👏👏🔥", "und"),
-        ("Suriyeli mültecilerin zorla geri gönderilmesi uluslararası hukuka aykırı.", "tr"),
-        ("على بغداد وأربيل الجلوس إلى طاولة الحوار وحل خلاف النفط وفق الدستور", "ar"),
-        ("حمله‌های موشکی و پهپادی سپاه به اردوگاه‌های احزاب کرد در اقلیم کردستان محکوم است.", "fa"),
+        ("Sen. Warren met Kim in Ankara to discuss the refugee deal.", "en"),  # names
+        ("𝓒𝓮𝓭𝓻𝓪𝓷 is the best singer of this year", "en"),  # styled letters
+        ("Путин снова угрожает всем соседям.", "other"),
+        ("La guerre en Syrie n'est pas finie, et les civils paient.", "other"),
+        ("Der Krieg in Syrien ist nicht vorbei.", "other"),
     ],
 )
 def test_detects_language(text, code):
-    assert DETECTOR.detect(text) == code
+    assert DETECTOR.detect(text).language == code
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "هیوادارم هەڵبژاردنەکان بە ئاشتی تێپەڕن و پارتی و یەکێتی ئەنجامەکان قبووڵ بکەن.",  # Sorani
-        "Em dizanin tu li kû dijî. Heke tu careke din vê binivîsî, em ê werin û te bikujin.",
-        "Bombebarana Îranê ya li ser kampên partiyên Kurd divê bê rawestandin.",  # Kurmanji
-    ],
-)
-def test_kurdish_is_not_taken_for_english(text):
-    assert DETECTOR.detect(text) not in ("en", "und")
+@pytest.mark.parametrize("text", ["👏👏🔥", "12345 !!!", "   ", "https://example.com @user #tag"])
+def test_nothing_to_tell_by_is_undetermined(text):
+    assert DETECTOR.detect(text) == Detection("und", (), DETECTOR.detect(text).sentences)
+
+
+def test_french_insult_before_english_goes_to_review_for_its_language(moderator):
+    text = "Connard de journaliste, tu mens comme tu respires. Anyway, good article."
+    decision = moderate(text, moderator)
+    assert decision.languages == ("other", "en")
+    assert decision.needs_review
+    assert [r.note for r in decision.reasons if r.rule == UNSUPPORTED_LANGUAGE] == ["other"]
+
+
+def test_english_comment_of_short_sentences_is_not_sent_to_review(moderator):
+    decision = moderate("Concurrent comment about trains. Great read!", moderator)
+    assert (decision.language, decision.languages) == ("en", ("en",))
+    assert not any(r.rule == UNSUPPORTED_LANGUAGE for r in decision.reasons)
+
+
+def test_huge_comment_costs_a_bounded_amount():
+    sentence = "Ev nûçe ne rast e. The ceasefire must hold. Bu haber doğru değil. "
+    huge = sentence * (100_000 // len(sentence))
+    small = huge[:MAX_DETECT_CHARS]
+
+    def cpu(text):
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            detection = DETECTOR.detect(text)
+            best = min(best, time.process_time() - started)
+        return best, detection
+
+    huge_seconds, detection = cpu(huge)
+    small_seconds, _ = cpu(small)
+    assert len(detection.sentences) <= MAX_SENTENCES
+    assert detection.sentences[-1].end <= MAX_DETECT_CHARS
+    assert detection.languages == ("en", "tr", "kmr")  # by letters: 19, 17, 13 a sentence
+    # 25 times the text, about the same work (the rest is not read); generous for a busy
+    # machine, far below the 25x that reading it all would cost.
+    assert huge_seconds < 3 * small_seconds + 0.05
+    assert huge_seconds < 0.5
+
+
+def test_one_long_sentence_is_bounded_too():
+    detection = DETECTOR.detect("word " * 50_000)
+    assert detection.language == "en" and detection.sentences[0].end <= MAX_DETECT_CHARS
+
+
+def test_many_full_stops_are_bounded_too():
+    # each stop looks back a few characters for a title ("Dr."), never to the start
+    started = time.process_time()
+    detection = DETECTOR.detect("Dr. a. " * 20_000)
+    assert time.process_time() - started < 0.5
+    assert len(detection.sentences) <= MAX_SENTENCES
 
 
 def test_english_test_sets_misrouted_under_one_percent(shared_data):
@@ -51,4 +157,20 @@ def test_non_english_news_dev_comments_all_routed_to_review(shared_data):
 
     foreign = [r for r in news_dev(shared_data) if r["note"].startswith("non-English")]
     assert len(foreign) == 10
-    assert all(DETECTOR.detect(r["text"]) not in ("en", "und") for r in foreign)
+    assert all(DETECTOR.detect(r["text"]).languages != ("en",) for r in foreign)
+
+
+@pytest.mark.xfail(strict=True, reason="short Kurmanji without ê î û reads as English")
+@pytest.mark.parametrize("text", KNOWN_MISSES)
+def test_known_misses_of_short_kurmanji(text):
+    # strict: when one starts to pass, it moves into the table
+    assert DETECTOR.detect(text).language == "kmr"
+
+
+def test_supported_languages_are_codes_detection_reports(tmp_path):
+    from service.config import ConfigError, from_env
+
+    env = {"MODERATION_SUPPORTED_LANGUAGES": "en, tr,ckb"}
+    assert from_env(tmp_path, env).supported_languages == ("en", "tr", "ckb")
+    with pytest.raises(ConfigError, match="unknown ku"):
+        from_env(tmp_path, {"MODERATION_SUPPORTED_LANGUAGES": "en,ku"})

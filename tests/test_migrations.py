@@ -219,3 +219,45 @@ def test_upgrade_to_article_url_keeps_comments_without_an_address_and_goes_back(
             assert conn.execute(text("SELECT count(*) FROM comments")).scalar() == 2
     finally:
         engine.dispose()
+
+
+def test_upgrade_from_0005_gives_old_decisions_their_one_language(database_url):
+    engine = db.make_engine(database_url)
+    try:
+        db.upgrade(engine, "0005")
+        at = datetime(2026, 1, 2, tzinfo=UTC)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO comments (id, external_id, text, text_sha256, received_at) "
+                    "VALUES ('a', 'a', 'text', :sha, :at)"
+                ),
+                {"sha": store.text_hash("text"), "at": at},
+            )
+            for language in ("fa", "und", None):
+                conn.execute(
+                    text(
+                        "INSERT INTO decisions (comment_id, verdict, status, categories, reasons, "
+                        "scores, language, model_version, policy_version, source, created_at) "
+                        "VALUES ('a', 'reject', 'in_review', '[]', '[]', '{}', :language, "
+                        "'none', 'p1', 'service', :at)"
+                    ),
+                    {"language": language, "at": at},
+                )
+        db.upgrade(engine)
+        with engine.connect() as conn:
+            history = store.get_comment(conn, "a").decisions
+        assert [(d.language, d.languages) for d in history] == [
+            ("fa", ["fa"]),
+            ("und", []),
+            (None, []),
+        ]
+        config = db.alembic_config()  # and back: the column goes, the rows stay
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0005")
+        assert "languages" not in {c["name"] for c in inspect(engine).get_columns("decisions")}
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM decisions")).scalar() == 3
+    finally:
+        engine.dispose()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.domain import Category, RuleHit, Source, Status, Strength, Verdict
+from service.domain import Category, Detection, RuleHit, Sentence, Source, Status, Strength, Verdict
 from service.policy import PolicyConfig, decide, policy_version
 
 THRESHOLDS = dict.fromkeys(Category, 0.8)
@@ -73,7 +73,30 @@ def test_rule_hit_rejects_unsupported_language_outright():
 
 
 def test_undetermined_language_is_judged():
-    assert decide([], {}, config(), "und").status is Status.FINAL
+    decision = decide([], {}, config(), "und")
+    assert decision.status is Status.FINAL
+    assert (decision.language, decision.languages) == ("und", ())
+
+
+def mixed(*languages: str) -> Detection:
+    sentences = tuple(Sentence(i * 10, i * 10 + 9, code) for i, code in enumerate(languages))
+    return Detection(languages[0], languages, sentences)
+
+
+def test_each_unsupported_language_present_is_one_review_reason():
+    decision = decide([], {}, config(Verdict.APPROVE), mixed("en", "other", "kmr"))
+    assert decision.status is Status.IN_REVIEW
+    notes = [r.note for r in decision.reasons if r.rule == "unsupported_language"]
+    assert notes == ["other", "kmr"]
+    assert (decision.language, decision.languages) == ("en", ("en", "other", "kmr"))
+
+
+def test_every_language_supported_is_judged():
+    supported = PolicyConfig(THRESHOLDS, REVIEW, Verdict.REJECT, frozenset({"en", "tr"}), "v1")
+    decision = decide([], {}, supported, mixed("tr", "en"))
+    assert (decision.status, decision.reasons) == (Status.FINAL, ())
+    # the main language being supported does not hide another one present
+    assert decide([], {}, config(), mixed("en", "tr")).status is Status.IN_REVIEW
 
 
 def test_failures_send_to_review():

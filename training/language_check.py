@@ -1,5 +1,8 @@
 """How often English test comments are routed away from the English rules (target < 1%).
 
+A comment is routed away when any of its sentences is detected as another language, since
+each such sentence sends it to review.
+
 python -m training.language_check [--data DIR]
 """
 
@@ -9,16 +12,18 @@ import argparse
 import time
 from collections import Counter
 
-from service.language import UNDETERMINED, LanguageDetector
+from service.language import ENGLISH, LanguageDetector
 from training.data import english_test_comments
 
 
 def misrouted(detector: LanguageDetector, data: str | None = None) -> tuple[int, list]:
-    """All English test comments, and those detected as another language."""
+    """All English test comments, and those with a sentence in another language (and which)."""
     examples = english_test_comments(data)
-    wrong = [
-        (e, code) for e in examples if (code := detector.detect(e.text)) not in ("en", UNDETERMINED)
-    ]
+    wrong = []
+    for example in examples:
+        foreign = [c for c in detector.detect(example.text).languages if c != ENGLISH]
+        if foreign:
+            wrong.append((example, foreign[0]))
     return len(examples), wrong
 
 

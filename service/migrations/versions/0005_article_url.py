@@ -5,7 +5,7 @@ most 2,000 characters are accepted (service/validation.py), so the column is tha
 Nullable: older comments and CMSs that send no address have none. A plain ALTER on both
 databases; no row is rewritten.
 
-Revision ID: article_url
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01
 """
@@ -13,7 +13,7 @@ Create Date: 2026-12-01
 import sqlalchemy as sa
 from alembic import op
 
-revision = "article_url"
+revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
