@@ -58,10 +58,14 @@ def moderate(text: str, moderator: Moderator) -> Decision:
             failures.append(RULES_INCOMPLETE)
         return found.hits
 
-    def scores():
+    def scores(language: str):
+        # {language: the text in it}: one language per comment today; per-sentence
+        # detection will hand over each language's sentences.
         model_text = without_counter_speech(text)
         same = folded and model_text == text
-        return moderator.classifier.score(model_text, folded[0].text if same else None)
+        return moderator.classifier.score_languages(
+            {language: model_text}, {language: folded[0].text} if same else None
+        )
 
     hits = _guarded(rules, [], RULES_ERROR, failures)
     language = _guarded(
@@ -69,7 +73,7 @@ def moderate(text: str, moderator: Moderator) -> Decision:
     )
     return decide(
         hits,
-        _guarded(scores, {}, CLASSIFIER_ERROR, failures),
+        _guarded(lambda: scores(language), {}, CLASSIFIER_ERROR, failures),
         moderator.policy,
         language,
         model_version=moderator.classifier.version,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.domain import Category, Decision, Reason, RuleHit, Source, Status, Strength, Verdict
 
 # Bump when the meaning of decide(), of folding or of rule matching changes, so that
-# policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes).
-POLICY_LOGIC = "3"
+# policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes;
+# 4: scores per language, languages with heads of their own judged by their thresholds).
+POLICY_LOGIC = "4"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
 RULES_ERROR = "rules_error"
@@ -25,14 +26,32 @@ MORE_HITS = "more_hits"
 
 
 @dataclass(frozen=True)
+class LanguageThresholds:
+    """A language with model heads of its own: reject at `reject`, review from `review`,
+    approve below (categories it has no head for are not scored in it)."""
+
+    reject: Mapping[Category, float]
+    review: Mapping[Category, float]
+
+
+@dataclass(frozen=True)
 class PolicyConfig:
-    """Thresholds and review handling; `version` fingerprints them with the rule lists."""
+    """Thresholds and review handling; `version` fingerprints them with the rule lists.
+
+    `language_thresholds` names the languages the model has heads for: they are judged
+    (supported) like `supported_languages`, each by its own thresholds.
+    """
 
     reject_threshold: Mapping[Category, float]
     review_threshold: Mapping[Category, float]
     review_verdict: Verdict
     supported_languages: frozenset[str]
     version: str
+    language_thresholds: Mapping[str, LanguageThresholds] = field(default_factory=dict)
+
+    def judges(self, language: str) -> bool:
+        """Whether comments in `language` may be decided without a human."""
+        return language in self.supported_languages or language in self.language_thresholds
 
 
 def policy_version(
@@ -41,6 +60,7 @@ def policy_version(
     review_threshold: Mapping[Category, float],
     review_verdict: Verdict,
     supported_languages: Iterable[str],
+    language_thresholds: Mapping[str, LanguageThresholds] | None = None,
 ) -> str:
     """A short content hash of everything that decides: rule lists, thresholds, settings."""
     payload = json.dumps(
@@ -51,6 +71,13 @@ def policy_version(
             "review": {c.value: review_threshold[c] for c in Category},
             "review_verdict": review_verdict.value,
             "languages": sorted(supported_languages),
+            "language_thresholds": {
+                code: {
+                    "reject": {c.value: t.reject[c] for c in sorted(t.reject)},
+                    "review": {c.value: t.review[c] for c in sorted(t.review)},
+                }
+                for code, t in sorted((language_thresholds or {}).items())
+            },
         },
         sort_keys=True,
     )
@@ -81,7 +108,7 @@ def _capped(reasons: list[Reason]) -> tuple[Reason, ...]:
 
 def decide(
     hits: Iterable[RuleHit],
-    scores: Mapping[Category, float],
+    scores: Mapping[str, Mapping[Category, float]],
     config: PolicyConfig,
     language: str,
     model_version: str = "none",
@@ -89,25 +116,34 @@ def decide(
 ) -> Decision:
     """Reject on any strong rule hit or score over its reject threshold; review when unsure.
 
-    Weak rule hits, scores in the review band, a language the service cannot judge, and a
-    failed step (`failures`, e.g. "classifier_error") send the comment to review, with the
-    configured provisional verdict. Each category lists at most
+    `scores` holds the classifier's category scores per language (of that language's
+    text); a language with heads of its own is read against its thresholds
+    (`config.language_thresholds`), any other against the default ones. Weak rule hits,
+    scores in the review band, a language the service cannot judge (`language`, or one
+    scored), and a failed step (`failures`, e.g. "classifier_error") send the comment to
+    review, with the configured provisional verdict. Each category lists at most
     MAX_REASONS_PER_CATEGORY rule reasons, strongest first, and counts the rest.
     """
     rejecting: list[Reason] = []
     reviewing: list[Reason] = []
     for hit in hits:
         (rejecting if hit.strength is Strength.STRONG else reviewing).append(_rule_reason(hit))
-    for category in Category:
-        score = scores.get(category)
-        if score is None:
-            continue
-        if score >= config.reject_threshold[category]:
-            rejecting.append(Reason(category, Source.MODEL, score=score))
-        elif score >= config.review_threshold[category]:
-            reviewing.append(Reason(category, Source.MODEL, score=score))
-    if language != "und" and language not in config.supported_languages:
-        reviewing.append(Reason(None, Source.LANGUAGE, rule=UNSUPPORTED_LANGUAGE, note=language))
+    for code, language_scores in scores.items():
+        own = config.language_thresholds.get(code)
+        reject = own.reject if own else config.reject_threshold
+        review = own.review if own else config.review_threshold
+        note = f"{code} model" if own else None  # which heads spoke, for the reviewer
+        for category in Category:
+            score = language_scores.get(category)
+            if score is None or category not in reject:
+                continue
+            if score >= reject[category]:
+                rejecting.append(Reason(category, Source.MODEL, score=score, note=note))
+            elif score >= review[category]:
+                reviewing.append(Reason(category, Source.MODEL, score=score, note=note))
+    for code in dict.fromkeys([language, *scores]):
+        if code != "und" and not config.judges(code):
+            reviewing.append(Reason(None, Source.LANGUAGE, rule=UNSUPPORTED_LANGUAGE, note=code))
     for failure in failures:
         reviewing.append(Reason(None, Source.SYSTEM, rule=failure))
 
@@ -125,8 +161,17 @@ def decide(
         status=status,
         categories=categories,
         reasons=reasons,
-        scores={c.value: round(s, 4) for c, s in scores.items()},
+        scores=_highest(scores),
         language=language,
         model_version=model_version,
         policy_version=config.version,
     )
+
+
+def _highest(scores: Mapping[str, Mapping[Category, float]]) -> dict[str, float]:
+    """Each category's highest score over the languages, as the decision reports it."""
+    out: dict[str, float] = {}
+    for language_scores in scores.values():
+        for category, score in language_scores.items():
+            out[category.value] = max(out.get(category.value, 0.0), round(score, 4))
+    return out
