@@ -177,13 +177,26 @@ def test_committed_card_has_arabic_and_turkish_heads_trained_without_test_splits
         "Siktir git orospu çocuğu",
         "Sen ne anlarsın gerizekalı şerefsiz herif",
         "يا كلب يا ابن الكلب يا حقير",
-        "انت حمار وواطي وقليل الادب",
     ],
 )
 def test_clear_insults_in_arabic_and_turkish_are_rejected(served, text):
     decision = moderate(text, served)
     assert (decision.verdict, decision.status) == (Verdict.REJECT, Status.FINAL), decision.scores
     assert any(r.source is Source.MODEL and r.note for r in decision.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # insults without a swear word: in the review band (0.29 against reject 0.72)
+        "انت حمار وواطي وقليل الادب",
+        "Sen tam bir aptalsın, yazdıkların da saçmalık",
+    ],
+)
+def test_milder_insults_are_never_published_unseen(served, text):
+    decision = moderate(text, served)
+    assert not (decision.verdict is Verdict.APPROVE and decision.status is Status.FINAL)
+    assert any(r.source is Source.MODEL for r in decision.reasons), decision.scores
 
 
 @pytest.mark.parametrize(
