@@ -133,11 +133,15 @@ def decide(
         reject = own.reject if own else config.reject_threshold
         review = own.review if own else config.review_threshold
         note = f"{code} model" if own else None  # which heads spoke, for the reviewer
+        # A model trained on other languages cannot judge this one: a text it has no
+        # n-grams for scores its heads' base rates (Persian rejected as profanity). Its
+        # scores are shown to the reviewer the comment goes to, never a rejection.
+        judged = code == "und" or config.judges(code)
         for category in Category:
             score = language_scores.get(category)
             if score is None or category not in reject:
                 continue
-            if score >= reject[category]:
+            if score >= reject[category] and judged:
                 rejecting.append(Reason(category, Source.MODEL, score=score, note=note))
             elif score >= review[category]:
                 reviewing.append(Reason(category, Source.MODEL, score=score, note=note))

@@ -106,6 +106,15 @@ def test_language_without_a_head_still_goes_to_review():
     assert decision.reasons[0].rule == "unsupported_language"
 
 
+def test_a_model_never_rejects_a_language_it_was_not_trained_on():
+    # the default heads score Persian text they have no n-grams for at their base rates
+    decision = decide([], {"fa": {Category.PROFANITY: 0.95}}, with_heads(), "fa")
+    assert (decision.verdict, decision.status) == (Verdict.REJECT, Status.IN_REVIEW)
+    assert [r.source for r in decision.reasons] == [Source.MODEL, Source.LANGUAGE]
+    rule = decide([hit()], {"fa": {Category.PROFANITY: 0.95}}, with_heads(), "fa")
+    assert rule.status is Status.FINAL  # a strong rule hit still rejects it
+
+
 def test_every_scored_language_is_checked_and_scores_report_the_highest():
     scores = {"tr": {Category.PROFANITY: 0.05}, "fa": {Category.PROFANITY: 0.2}}
     decision = decide([], scores, with_heads(), "tr")

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from service import build_moderator
 from service.config import DEFAULT_MODEL_PATH, Settings
-from service.pipeline import Moderator
+from service.domain import Status, Verdict
+from service.pipeline import Moderator, moderate
 from service.policy import LanguageThresholds
 from training import data
-from training.desk import DeskRow, LabelledSet, _labelled, measure, table
+from training.desk import DeskRow, LabelledSet, _labelled, table
 from training.tables import render
 
 
@@ -113,10 +114,31 @@ def heads_alone(
     )
 
 
-def detected_share(rows: Sequence[tuple[str, bool]], moderator: Moderator, code: str) -> float:
-    """The share of rows the service's detector names as `code`."""
-    hits = sum(moderator.language.detect(text) == code for text, _ in rows)
-    return hits / len(rows) if rows else 0.0
+def through_service(
+    labelled: LabelledSet, rows: Sequence[tuple[str, bool]], moderator: Moderator, code: str
+) -> tuple[DeskRow, float]:
+    """Every row through `moderate()` as the desk sees it, and the share detected as `code`."""
+    published = rejected = review = detected = 0
+    for text, harmful in rows:
+        decision = moderate(text, moderator)
+        detected += decision.language == code
+        if decision.status is Status.IN_REVIEW:
+            review += 1
+        elif harmful and decision.verdict is Verdict.APPROVE:
+            published += 1
+        elif not harmful and decision.verdict is Verdict.REJECT:
+            rejected += 1
+    harmful_rows = sum(h for _, h in rows)
+    row = DeskRow(
+        labelled.name,
+        labelled.negatives,
+        harmful_rows,
+        len(rows) - harmful_rows,
+        published,
+        rejected,
+        review,
+    )
+    return row, detected / len(rows) if rows else 0.0
 
 
 def measure_all(moderator: Moderator, root: Path | None) -> tuple[list[DeskRow], list[list[str]]]:
@@ -124,11 +146,11 @@ def measure_all(moderator: Moderator, root: Path | None) -> tuple[list[DeskRow],
     desk, detected = [], []
     for entry in SETS:
         rows = entry.labelled.load(root)
-        desk.append(measure(entry.labelled, rows, moderator))
+        row, share = through_service(entry.labelled, rows, moderator, entry.language)
+        desk.append(row)
         alone = heads_alone(entry.labelled, rows, moderator, entry.language)
         if alone is not None:
             desk.append(alone)
-        share = detected_share(rows, moderator, entry.language)
         detected.append([entry.labelled.name, entry.language, f"{share:.1%}"])
     return desk, detected
 
