@@ -11,7 +11,8 @@ from service.domain import Category, Decision, Reason, RuleHit, Source, Status, 
 
 # Bump when the meaning of decide(), of folding or of rule matching changes, so that
 # policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes;
-# 4: scores per language, languages with heads of their own judged by their thresholds).
+# 4: scores per language, languages with heads of their own judged by their thresholds,
+# no model reject in a language the service does not judge).
 POLICY_LOGIC = "4"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
