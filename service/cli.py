@@ -8,15 +8,16 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
-from service import api, create_app, db, reviews, store
-from service.classifier import ModelError
+from service import db, reviews, store
 from service.config import ConfigError
-from service.pipeline import moderate
-from service.rules.lists import RuleListError
+
+if TYPE_CHECKING:
+    from service import api
 
 # What a database that is down, refusing or locked raises while the schema is upgraded.
 DATABASE_DOWN = (OperationalError, InterfaceError, db.LockTimeout)
@@ -32,7 +33,13 @@ def _unreachable(exc: Exception) -> click.ClickException:
 
 
 def _app():
-    """The app, or one line for what stops it starting (model, lists, settings, database)."""
+    """The app, or one line for what stops it starting (model, lists, settings, database).
+
+    Imported here, not at the top: commands that decide nothing start without the model."""
+    from service import create_app
+    from service.classifier import ModelError
+    from service.rules.lists import RuleListError
+
     try:
         return create_app()
     except (ModelError, ConfigError, RuleListError) as exc:
@@ -42,6 +49,8 @@ def _app():
 
 
 def _services() -> api.Services:
+    from service import api
+
     return _app().extensions[api.EXTENSION]
 
 
@@ -97,6 +106,7 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option("--access-log/--no-access-log", default=False, show_default=True)
 def serve(host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
     """Serve the API under gunicorn (the schema is upgraded first)."""
+    from service import api
     from service.server import Server
 
     _check_port_free(host, port)  # before the slow start, not after it
@@ -344,6 +354,8 @@ def check(text: str) -> None:
     The text is validated as the API validates it: an empty or over-long text is an
     error (exit status 2, the API's error code and message), not a decision.
     """
+    from service import api
+    from service.pipeline import moderate
     from service.validation import ValidationError, comment_from_json
 
     if text == "-":

@@ -94,6 +94,20 @@ def test_missing_model_is_a_one_line_error(env, tmp_path):
         assert "Error: model" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_commands_that_decide_nothing_load_no_model():
+    """keys, reviewers and backups touch the database only: importing the command loads
+    neither scikit-learn, the language detector nor the Flask app (seconds per call)."""
+    probe = (
+        "import sys, service.cli; "
+        "print(sorted(m for m in ('sklearn', 'lingua', 'service.api', 'service.pipeline') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"
+
+
 def test_commands_other_than_serve_print_no_start_up_noise(env):
     """Alembic speaks only when it changes the schema; only serve warns about the key."""
     env = {k: v for k, v in env.items() if k != "MODERATION_SECRET_KEY"}
