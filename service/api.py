@@ -24,7 +24,7 @@ from service.domain import CommentIn, Decision
 from service.openapi import DECISION_FIELDS, openapi_document
 from service.pipeline import Moderator, moderate
 from service.ratelimit import RateLimit, Store
-from service.settings_report import thresholds_json
+from service.settings_report import language_thresholds_json, thresholds_json
 from service.validation import ValidationError, check_id, comment_from_json, parse_json
 
 log = logging.getLogger(__name__)
@@ -222,6 +222,7 @@ def health():
         "thresholds": thresholds_json(
             svc.moderator.policy.reject_threshold, svc.moderator.policy.review_threshold
         ),
+        "language_thresholds": language_thresholds_json(svc.moderator.policy.language_thresholds),
     }
     down = [name for name, check in checks.items() if check["status"] != "ok"]
     if not down:

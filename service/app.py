@@ -15,7 +15,7 @@ from service.classifier import RulesOnly, load_classifier
 from service.config import Settings, from_env, resolve_thresholds
 from service.language import LanguageDetector
 from service.pipeline import Moderator
-from service.policy import PolicyConfig, policy_version
+from service.policy import LanguageThresholds, PolicyConfig, policy_version
 from service.proxies import TrustedProxies
 from service.ratelimit import RateLimit, Store
 from service.rules import build_rules
@@ -34,14 +34,27 @@ def build_moderator(settings: Settings) -> Moderator:
     rules = build_rules(settings.rules_dir)
     classifier = load_classifier(settings.model_path) if settings.model_path else RulesOnly()
     reject, review = resolve_thresholds(settings, classifier.thresholds)
+    # languages with heads of their own are judged at the model card's thresholds
+    languages = {
+        code: LanguageThresholds(
+            {c: t[0] for c, t in card.items()}, {c: t[1] for c, t in card.items()}
+        )
+        for code, card in classifier.language_thresholds.items()
+    }
     policy = PolicyConfig(
         reject_threshold=reject,
         review_threshold=review,
         review_verdict=settings.review_verdict,
         supported_languages=frozenset(settings.supported_languages),
         version=policy_version(
-            rules.digest, reject, review, settings.review_verdict, settings.supported_languages
+            rules.digest,
+            reject,
+            review,
+            settings.review_verdict,
+            settings.supported_languages,
+            languages,
         ),
+        language_thresholds=languages,
     )
     return Moderator(rules, classifier, _language_detector(), policy)
 

@@ -4,6 +4,9 @@
 once at start-up and refuses, with a message saying what to do, an artifact that is
 missing, altered, or trained with another scikit-learn. Without a model path the service
 runs on the rules alone (`RulesOnly`) and reports `model_version: "none"`.
+
+The artifact may carry heads of its own for some languages (Arabic, Turkish): a text in
+such a language is scored by them, any other text by the default (English) heads.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import math
 import warnings
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -33,20 +37,36 @@ class ModelError(RuntimeError):
     """The model cannot be used; the message says why and what to do."""
 
 
+Thresholds = dict[Category, tuple[float, float]]  # category -> (reject, review)
+
+
 class Classifier(Protocol):
     version: str
-    thresholds: dict[Category, tuple[float, float]]
+    thresholds: Thresholds
+    # languages with heads of their own, and their thresholds
+    language_thresholds: dict[str, Thresholds]
 
     def score(self, text: str, folded_text: str | None = None) -> dict[Category, float]: ...
+
+    def score_languages(
+        self, texts: Mapping[str, str], folded: Mapping[str, str] | None = None
+    ) -> dict[str, dict[Category, float]]: ...
 
 
 class RulesOnly:
     """No model: no scores, so the policy uses rule hits only."""
 
     version = "none"
-    thresholds: dict[Category, tuple[float, float]] = {}
+    thresholds: Thresholds = {}
+    language_thresholds: dict[str, Thresholds] = {}
 
     def score(self, text: str, folded_text: str | None = None) -> dict[Category, float]:
+        """No scores."""
+        return {}
+
+    def score_languages(
+        self, texts: Mapping[str, str], folded: Mapping[str, str] | None = None
+    ) -> dict[str, dict[Category, float]]:
         """No scores."""
         return {}
 
@@ -139,23 +159,60 @@ def _counter(vectorizer):
     return count
 
 
+@dataclass(frozen=True)
+class LanguageHead:
+    """One language's own pipeline (Arabic, Turkish), its categories and thresholds."""
+
+    pipeline: object
+    category_heads: dict[Category, list[int]]
+    thresholds: Thresholds
+    scorer: LinearScorer
+
+    def score(self, text: str) -> dict[Category, float]:
+        """Probability per category that this language's heads speak for."""
+        probs = self.scorer.probabilities(text)
+        return {c: float(max(probs[i] for i in heads)) for c, heads in self.category_heads.items()}
+
+
 @dataclass
 class TrainedClassifier:
-    """A fitted pipeline whose heads map onto categories, with the card's thresholds."""
+    """A fitted pipeline whose heads map onto categories, with the card's thresholds, and
+    the heads of the languages that have their own (`languages`)."""
 
     version: str
     pipeline: object
     category_heads: dict[Category, list[int]]
-    thresholds: dict[Category, tuple[float, float]] = field(default_factory=dict)
+    thresholds: Thresholds = field(default_factory=dict)
     scorer: LinearScorer | None = None
+    languages: dict[str, LanguageHead] = field(default_factory=dict)
+
+    @property
+    def language_thresholds(self) -> dict[str, Thresholds]:
+        return {code: head.thresholds for code, head in self.languages.items()}
 
     def score(self, text: str, folded_text: str | None = None) -> dict[Category, float]:
-        """Probability per category: the highest of the category's heads."""
+        """Probability per category from the default (English) heads: the highest of the
+        category's heads."""
         if self.scorer is not None:
             probs = self.scorer.probabilities(text, folded_text)
         else:
             probs = self.pipeline.predict_proba([text])[0]
         return {c: float(max(probs[i] for i in heads)) for c, heads in self.category_heads.items()}
+
+    def score_languages(
+        self, texts: Mapping[str, str], folded: Mapping[str, str] | None = None
+    ) -> dict[str, dict[Category, float]]:
+        """Scores per language: each language's text (its sentences) by its own heads where
+        it has them, else by the default heads. `folded` holds texts already folded by
+        `normalise.fold`, reused by the default heads."""
+        out = {}
+        for language, text in texts.items():
+            head = self.languages.get(language)
+            if head is not None:
+                out[language] = head.score(text)
+            else:
+                out[language] = self.score(text, (folded or {}).get(language))
+        return out
 
 
 def card_path(model_path: Path) -> Path:
@@ -186,15 +243,44 @@ def load_classifier(model_path: Path) -> TrainedClassifier:
             pipeline = joblib.load(model_path)
         except InconsistentVersionWarning as exc:
             raise ModelError(f"model {model_path.name}: {exc}") from exc
+    pipelines = {}
+    if isinstance(pipeline, dict):  # the default pipeline beside the language heads'
+        pipeline, pipelines = pipeline["default"], pipeline["languages"]
+    sections = card.get("languages", {})
+    if set(sections) != set(pipelines):
+        raise ModelError(
+            f"model {model_path.name} has language heads {sorted(pipelines)} but its card "
+            f"describes {sorted(sections)}: retrain (`make train`)"
+        )
+    languages = {
+        code: LanguageHead(
+            pipelines[code],
+            _category_heads(section),
+            _thresholds(section),
+            LinearScorer(pipelines[code]),
+        )
+        for code, section in sorted(sections.items())
+    }
+    return TrainedClassifier(
+        card["version"],
+        pipeline,
+        _category_heads(card),
+        _thresholds(card),
+        LinearScorer(pipeline),
+        languages,
+    )
+
+
+def _category_heads(card: Mapping) -> dict[Category, list[int]]:
     heads = list(card["heads"])
-    category_heads = {
+    return {
         Category(c): [heads.index(h) for h in names] for c, names in card["category_heads"].items()
     }
+
+
+def _thresholds(card: Mapping) -> Thresholds:
     # a card's reject threshold of null: the model may send that category to review only
-    thresholds = {
+    return {
         Category(c): (math.inf if t["reject"] is None else float(t["reject"]), float(t["review"]))
         for c, t in card.get("thresholds", {}).items()
     }
-    return TrainedClassifier(
-        card["version"], pipeline, category_heads, thresholds, LinearScorer(pipeline)
-    )

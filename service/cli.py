@@ -323,7 +323,7 @@ def export_labels(output: Path) -> None:
 def config_(as_json: bool) -> None:
     """Print every setting in force and where it came from (environment, model card,
     default), the thresholds per category included; secrets are not shown."""
-    from service.settings_report import describe
+    from service.settings_report import describe, language_lines
 
     svc = _services()
     policy, classifier = svc.moderator.policy, svc.moderator.classifier
@@ -335,7 +335,7 @@ def config_(as_json: bool) -> None:
         classifier.thresholds,
         classifier.version,
         policy.version,
-    )
+    ) + language_lines(policy.language_thresholds, classifier.version)
     if as_json:
         for line in lines:
             click.echo(json.dumps({"name": line.name, "value": line.value, "source": line.source}))

@@ -117,6 +117,23 @@ def openapi_document(max_text_length: int, max_body_bytes: int) -> dict:
                     },
                 },
             },
+            "language_thresholds": {
+                "type": "object",
+                "description": "languages the model has heads of its own for (e.g. ar, tr), "
+                "each with its thresholds per category it scores (model card): reject at "
+                "`reject`, review from `review`, approve below",
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "object",
+                        "required": ["reject", "review"],
+                        "properties": {
+                            "reject": {"type": ["number", "null"]},
+                            "review": {"type": ["number", "null"]},
+                        },
+                    },
+                },
+            },
         },
     }
     auth = [{"apiKey": []}]

@@ -60,10 +60,14 @@ def moderate(text: str, moderator: Moderator) -> Decision:
         cleared.extend(found.cleared)
         return found.hits
 
-    def scores():
-        model_text = model_input(text, cleared)
-        same = folded and model_text == text
-        return moderator.classifier.score(model_text, folded[0].text if same else None)
+    def scores(detection: Detection):
+        texts, folds = {}, {}
+        for language, elsewhere in _other_languages(detection, len(text)):
+            model_text = model_input(text, [*cleared, *elsewhere])
+            texts[language] = model_text
+            if folded and model_text == text:
+                folds[language] = folded[0].text
+        return moderator.classifier.score_languages(texts, folds)
 
     hits = _guarded(rules, [], RULES_ERROR, failures)
     language = _guarded(
@@ -74,9 +78,29 @@ def moderate(text: str, moderator: Moderator) -> Decision:
     )
     return decide(
         hits,
-        _guarded(scores, {}, CLASSIFIER_ERROR, failures),
+        _guarded(lambda: scores(language), {}, CLASSIFIER_ERROR, failures),
         moderator.policy,
         language,
         model_version=moderator.classifier.version,
         failures=failures,
     )
+
+
+def _other_languages(detection: Detection, length: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each language present, with the spans of the text in other languages: the model
+    reads each language's sentences with that language's heads. Sentences with no letters,
+    and text past what the detector read, go with the main language."""
+    main = detection.language
+    present = detection.languages or (main,)
+    end = max((s.end for s in detection.sentences), default=length)
+    out = []
+    for language in present:
+        elsewhere = [
+            (s.start, s.end)
+            for s in detection.sentences
+            if s.language != language and (language != main or s.language != UNDETERMINED)
+        ]
+        if language != main and end < length:
+            elsewhere.append((end, length))
+        out.append((language, elsewhere))
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.domain import (
     Category,
@@ -22,7 +22,9 @@ from service.domain import (
 # Bump when the meaning of decide(), of folding or of rule matching changes, so that
 # policy_version changes with it (3: stretched vowels, anchored patterns, Greek look-alikes;
 # 4: the model reads the text minus what the rules set aside; "u r a" is not joined;
-# 5: every language present, per sentence, is checked against the supported ones).
+# 5: every language present, per sentence, is checked against the supported ones; scores
+# per language, languages with heads of their own judged by their thresholds, no model
+# reject in a language the service does not judge).
 POLICY_LOGIC = "5"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
@@ -37,14 +39,32 @@ MORE_HITS = "more_hits"
 
 
 @dataclass(frozen=True)
+class LanguageThresholds:
+    """A language with model heads of its own: reject at `reject`, review from `review`,
+    approve below (categories it has no head for are not scored in it)."""
+
+    reject: Mapping[Category, float]
+    review: Mapping[Category, float]
+
+
+@dataclass(frozen=True)
 class PolicyConfig:
-    """Thresholds and review handling; `version` fingerprints them with the rule lists."""
+    """Thresholds and review handling; `version` fingerprints them with the rule lists.
+
+    `language_thresholds` names the languages the model has heads for: they are judged
+    (supported) like `supported_languages`, each by its own thresholds.
+    """
 
     reject_threshold: Mapping[Category, float]
     review_threshold: Mapping[Category, float]
     review_verdict: Verdict
     supported_languages: frozenset[str]
     version: str
+    language_thresholds: Mapping[str, LanguageThresholds] = field(default_factory=dict)
+
+    def judges(self, language: str) -> bool:
+        """Whether comments in `language` may be decided without a human."""
+        return language in self.supported_languages or language in self.language_thresholds
 
 
 def policy_version(
@@ -53,6 +73,7 @@ def policy_version(
     review_threshold: Mapping[Category, float],
     review_verdict: Verdict,
     supported_languages: Iterable[str],
+    language_thresholds: Mapping[str, LanguageThresholds] | None = None,
 ) -> str:
     """A short content hash of everything that decides: rule lists, thresholds, settings."""
     payload = json.dumps(
@@ -63,6 +84,13 @@ def policy_version(
             "review": {c.value: review_threshold[c] for c in Category},
             "review_verdict": review_verdict.value,
             "languages": sorted(supported_languages),
+            "language_thresholds": {
+                code: {
+                    "reject": {c.value: t.reject[c] for c in sorted(t.reject)},
+                    "review": {c.value: t.review[c] for c in sorted(t.review)},
+                }
+                for code, t in sorted((language_thresholds or {}).items())
+            },
         },
         sort_keys=True,
     )
@@ -93,7 +121,7 @@ def _capped(reasons: list[Reason]) -> tuple[Reason, ...]:
 
 def decide(
     hits: Iterable[RuleHit],
-    scores: Mapping[Category, float],
+    scores: Mapping[str, Mapping[Category, float]],
     config: PolicyConfig,
     language: Detection | str,
     model_version: str = "none",
@@ -101,27 +129,40 @@ def decide(
 ) -> Decision:
     """Reject on any strong rule hit or score over its reject threshold; review when unsure.
 
-    Weak rule hits, scores in the review band, each language present that the service
-    cannot judge (`language`: the detection, or one code for the whole text), and a failed
-    step (`failures`, e.g. "classifier_error") send the comment to review, with the
-    configured provisional verdict. Each category lists at most
+    `scores` holds the classifier's category scores per language (of that language's
+    sentences); a language with heads of its own is read against its thresholds
+    (`config.language_thresholds`), any other against the default ones, and a model never
+    rejects in a language the service does not judge. Weak rule hits, scores in the
+    review band, each language present that the service cannot judge (`language`: the
+    detection, or one code for the whole text), and a failed step (`failures`, e.g.
+    "classifier_error") send the comment to review, with the configured provisional
+    verdict. Each category lists at most
     MAX_REASONS_PER_CATEGORY rule reasons, strongest first, and counts the rest.
     """
     rejecting: list[Reason] = []
     reviewing: list[Reason] = []
     for hit in hits:
         (rejecting if hit.strength is Strength.STRONG else reviewing).append(_rule_reason(hit))
-    for category in Category:
-        score = scores.get(category)
-        if score is None:
-            continue
-        if score >= config.reject_threshold[category]:
-            rejecting.append(Reason(category, Source.MODEL, score=score))
-        elif score >= config.review_threshold[category]:
-            reviewing.append(Reason(category, Source.MODEL, score=score))
+    for code, language_scores in scores.items():
+        own = config.language_thresholds.get(code)
+        reject = own.reject if own else config.reject_threshold
+        review = own.review if own else config.review_threshold
+        note = f"{code} model" if own else None  # which heads spoke, for the reviewer
+        # A model trained on other languages cannot judge this one: a text it has no
+        # n-grams for scores its heads' base rates (Persian rejected as profanity). Its
+        # scores are shown to the reviewer the comment goes to, never a rejection.
+        judged = code == "und" or config.judges(code)
+        for category in Category:
+            score = language_scores.get(category)
+            if score is None or category not in reject:
+                continue
+            if score >= reject[category] and judged:
+                rejecting.append(Reason(category, Source.MODEL, score=score, note=note))
+            elif score >= review[category]:
+                reviewing.append(Reason(category, Source.MODEL, score=score, note=note))
     detection = Detection.of(language) if isinstance(language, str) else language
-    for code in detection.languages:
-        if code not in config.supported_languages:
+    for code in dict.fromkeys([*detection.languages, *scores]):
+        if code != "und" and not config.judges(code):
             reviewing.append(Reason(None, Source.LANGUAGE, rule=UNSUPPORTED_LANGUAGE, note=code))
     for failure in failures:
         reviewing.append(Reason(None, Source.SYSTEM, rule=failure))
@@ -140,9 +181,18 @@ def decide(
         status=status,
         categories=categories,
         reasons=reasons,
-        scores={c.value: round(s, 4) for c, s in scores.items()},
+        scores=_highest(scores),
         language=detection.language,
         model_version=model_version,
         policy_version=config.version,
         languages=detection.languages,
     )
+
+
+def _highest(scores: Mapping[str, Mapping[Category, float]]) -> dict[str, float]:
+    """Each category's highest score over the languages, as the decision reports it."""
+    out: dict[str, float] = {}
+    for language_scores in scores.values():
+        for category, score in language_scores.items():
+            out[category.value] = max(out.get(category.value, 0.0), round(score, 4))
+    return out

@@ -2,7 +2,8 @@
 
 `moderation config` prints it; thresholds are resolved per category in this order:
 `MODERATION_*_THRESHOLD_<CATEGORY>`, then `MODERATION_*_THRESHOLD`, then the model card's
-value for the category, then the default (0.80 reject, 0.50 review).
+value for the category, then the default (0.80 reject, 0.50 review). The thresholds of a
+language with model heads of its own (`threshold.ar.reject.profanity`) come from the card.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from service.config import DEFAULT_REJECT_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, Settings
 from service.domain import Category
+from service.policy import LanguageThresholds
 
 ENVIRONMENT, CARD, DEFAULT = "environment", "model card", "default"
 
@@ -101,6 +103,40 @@ def describe(
                 source = f"{CARD} {model_version}"
             lines.append(SettingLine(f"threshold.{kind}.{category.value}", shown, source))
     return lines
+
+
+def language_lines(
+    language_thresholds: Mapping[str, LanguageThresholds], model_version: str
+) -> list[SettingLine]:
+    """The thresholds of each language with heads of its own, from the model card."""
+    if not language_thresholds:
+        return []
+    codes = ",".join(sorted(language_thresholds))
+    lines = [SettingLine("model_languages", codes, f"{CARD} {model_version} (judged)")]
+    for code, t in sorted(language_thresholds.items()):
+        for category in t.reject:
+            for kind, chosen in (("reject", t.reject), ("review", t.review)):
+                value = chosen[category]
+                shown = "never (review only)" if value == float("inf") else f"{value:.4f}"
+                name = f"threshold.{code}.{kind}.{category.value}"
+                lines.append(SettingLine(name, shown, f"{CARD} {model_version}"))
+    return lines
+
+
+def language_thresholds_json(
+    language_thresholds: Mapping[str, LanguageThresholds],
+) -> dict[str, dict[str, dict[str, float | None]]]:
+    """Per language with heads of its own, its thresholds per category, for /health."""
+    return {
+        code: {
+            c.value: {
+                "reject": None if t.reject[c] == float("inf") else t.reject[c],
+                "review": t.review[c],
+            }
+            for c in t.reject
+        }
+        for code, t in sorted(language_thresholds.items())
+    }
 
 
 def thresholds_json(

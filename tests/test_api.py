@@ -422,7 +422,7 @@ def test_classifier_failure_sends_comment_to_review_and_stores_it(app, client, a
     class Broken:
         version = "broken-1"
 
-        def score(self, text, folded_text=None):
+        def score_languages(self, texts, folded=None):
             raise RuntimeError("model exploded")
 
     app.extensions[api.EXTENSION] = replace(

@@ -161,6 +161,9 @@ def test_config_names_each_setting_and_threshold_with_its_source(env):
     attack = card["thresholds"]["personal_attack"]["reject"]
     assert by_name["threshold.reject.personal_attack"]["value"] == f"{attack:.2f}"
     assert by_name["threshold.reject.personal_attack"]["source"].startswith("model card")
+    turkish = card["languages"]["tr"]["thresholds"]["profanity"]
+    assert by_name["threshold.tr.reject.profanity"]["value"] == f"{turkish['reject']:.4f}"
+    assert by_name["model_languages"]["value"] == "ar,tr"
     assert by_name["MODERATION_DATABASE_URL"]["source"] == "environment"
     assert by_name["MODERATION_MAX_TEXT_LENGTH"] == {
         "name": "MODERATION_MAX_TEXT_LENGTH",

@@ -22,8 +22,12 @@ def test_news_dev_accuracy_and_false_rejects(shared_data, moderator):
     assert len(false_rejects) / len(approvals) <= 0.05, false_rejects
 
 
-def test_news_dev_non_english_never_auto_approved(shared_data, moderator):
+def test_news_dev_non_english_never_auto_approved_unless_judged_and_clean(shared_data, moderator):
+    # Arabic and Turkish have model heads: a clean comment in them may be approved as
+    # final. A harmful one never is, nor any comment in a language nothing judges.
     for row in news_dev(shared_data):
         if row["note"].startswith("non-English"):
             decision = moderate(row["text"], moderator)
-            assert not (decision.verdict is Verdict.APPROVE and decision.status is Status.FINAL)
+            published = decision.verdict is Verdict.APPROVE and decision.status is Status.FINAL
+            judged = moderator.policy.judges(decision.language)
+            assert not published or (judged and row["expected"] == "approve"), row["note"]

@@ -3,7 +3,7 @@
 import pytest
 
 from service.domain import Category, Detection, RuleHit, Sentence, Source, Status, Strength, Verdict
-from service.policy import PolicyConfig, decide, policy_version
+from service.policy import LanguageThresholds, PolicyConfig, decide, policy_version
 
 THRESHOLDS = dict.fromkeys(Category, 0.8)
 REVIEW = dict.fromkeys(Category, 0.5)
@@ -54,7 +54,7 @@ def test_provisional_verdict_follows_configuration():
     ],
 )
 def test_scores_reject_or_review_by_threshold(score, expected):
-    decision = decide([], {Category.ABUSE: score}, config(), "en")
+    decision = decide([], {"en": {Category.ABUSE: score}}, config(), "en")
     assert (decision.verdict, decision.status) == expected
     if score >= 0.5:
         assert decision.reasons[0].source is Source.MODEL
@@ -99,6 +99,57 @@ def test_every_language_supported_is_judged():
     assert decide([], {}, config(), mixed("en", "tr")).status is Status.IN_REVIEW
 
 
+# A Turkish head speaking for profanity only: reject at 0.6, review from 0.1.
+TURKISH = {"tr": LanguageThresholds({Category.PROFANITY: 0.6}, {Category.PROFANITY: 0.1})}
+
+
+def with_heads() -> PolicyConfig:
+    return PolicyConfig(THRESHOLDS, REVIEW, Verdict.REJECT, frozenset({"en"}), "v1", TURKISH)
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (0.7, (Verdict.REJECT, Status.FINAL)),
+        (0.3, (Verdict.REJECT, Status.IN_REVIEW)),  # below the English review threshold
+        (0.05, (Verdict.APPROVE, Status.FINAL)),
+    ],
+)
+def test_language_with_a_head_is_judged_at_its_own_thresholds(score, expected):
+    decision = decide([], {"tr": {Category.PROFANITY: score}}, with_heads(), "tr")
+    assert (decision.verdict, decision.status) == expected
+    assert not any(r.rule == "unsupported_language" for r in decision.reasons)
+    if score >= 0.1:
+        assert decision.reasons[0].note == "tr model"
+
+
+def test_language_without_a_head_still_goes_to_review():
+    decision = decide([], {"fa": {Category.PROFANITY: 0.01}}, with_heads(), "fa")
+    assert decision.status is Status.IN_REVIEW
+    assert decision.reasons[0].rule == "unsupported_language"
+
+
+def test_a_model_never_rejects_a_language_it_was_not_trained_on():
+    # the default heads score Persian text they have no n-grams for at their base rates
+    decision = decide([], {"fa": {Category.PROFANITY: 0.95}}, with_heads(), "fa")
+    assert (decision.verdict, decision.status) == (Verdict.REJECT, Status.IN_REVIEW)
+    assert [r.source for r in decision.reasons] == [Source.MODEL, Source.LANGUAGE]
+    rule = decide([hit()], {"fa": {Category.PROFANITY: 0.95}}, with_heads(), "fa")
+    assert rule.status is Status.FINAL  # a strong rule hit still rejects it
+
+
+def test_every_scored_language_is_checked_and_scores_report_the_highest():
+    scores = {"tr": {Category.PROFANITY: 0.05}, "fa": {Category.PROFANITY: 0.2}}
+    decision = decide([], scores, with_heads(), "tr")
+    assert decision.status is Status.IN_REVIEW  # the Persian part cannot be judged
+    assert decision.scores == {"profanity": 0.2}
+
+
+def test_heads_without_their_thresholds_leave_the_language_unsupported():
+    decision = decide([], {"tr": {Category.PROFANITY: 0.05}}, config(), "tr")
+    assert decision.status is Status.IN_REVIEW
+
+
 def test_failures_send_to_review():
     decision = decide([], {}, config(), "en", failures=["classifier_error"])
     assert decision.status is Status.IN_REVIEW
@@ -112,6 +163,10 @@ def test_policy_version_changes_with_rules_and_thresholds():
     other = {**THRESHOLDS, Category.THREAT: 0.7}
     assert base != policy_version("rules", other, REVIEW, Verdict.REJECT, ["en"])
     assert base != policy_version("rules", THRESHOLDS, REVIEW, Verdict.APPROVE, ["en"])
+    heads = policy_version("rules", THRESHOLDS, REVIEW, Verdict.REJECT, ["en"], TURKISH)
+    assert heads != base
+    lower = {"tr": LanguageThresholds({Category.PROFANITY: 0.5}, {Category.PROFANITY: 0.1})}
+    assert heads != policy_version("rules", THRESHOLDS, REVIEW, Verdict.REJECT, ["en"], lower)
 
 
 def test_editor_addition_to_a_list_changes_rules_and_digest(tmp_path):

@@ -18,6 +18,13 @@ EXPECTED = {
     "edos_test": (data.edos_test, 4_000),
     "youtube": (lambda root: data.youtube_spam(root=root), 1_956),
     "sms": (data.sms_spam, 5_574),
+    # 4,000 less the 30 rows the expert marked as annotation errors
+    "mpold": (data.mpold_arabic, 3_970),
+    "offenseval_tr": (data.offenseval_turkish, 31_756),
+    "offenseval_tr_test": (data.offenseval_turkish_test, 3_528),
+    "osact4": (data.osact4_arabic_test, 8_000),
+    "mayda": (data.turkish_hate_mayda_test, 10_224),
+    "pars_off": (data.pars_off_test, 10_563),
 }
 
 
@@ -84,3 +91,33 @@ def test_malformed_file_is_refused(tmp_path):
     (folder / "SMSSpamCollection").write_text("ham\tfine\nmaybe\tbroken\n", encoding="utf-8")
     with pytest.raises(data.SchemaError, match="SMSSpamCollection:2"):
         data.sms_spam(tmp_path)
+
+
+def test_language_rows_hold_no_test_or_evaluation_only_text(shared_data):
+    from training import language_heads
+
+    trained = {
+        r.text
+        for spec in language_heads.LANGUAGES
+        for r in language_heads.language_rows(spec, shared_data)
+    }
+    held = data.offenseval_turkish_test(shared_data) + data.mlma_test("ar", shared_data)
+    evaluation_only = data.osact4_arabic_test(shared_data) + data.turkish_hate_mayda_test(
+        shared_data
+    )
+    for rows, allowed in ((held, 0.01), (evaluation_only, 0.01)):
+        shared = [e.text for e in rows if e.text in trained]
+        assert len(shared) / len(rows) < allowed, shared[:10]
+
+
+def test_source_counts_of_the_language_sets(shared_data):
+    from collections import Counter
+
+    assert Counter(e.label for e in data.offenseval_turkish_test(shared_data)) == {
+        "NOT": 2812,
+        "OFF": 716,
+    }
+    osact = Counter(e.label for e in data.osact4_arabic_test(shared_data))
+    assert osact == {"NOT_OFF": 6411, "OFF": 1589 - 405, "OFF:HS": 405}
+    mpold = Counter(e.label.split(":")[0] for e in data.mpold_arabic(shared_data))
+    assert mpold == {"Non-Offensive": 3325 - 29, "Offensive": 675 - 1}

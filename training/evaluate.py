@@ -148,6 +148,8 @@ Reject: {rule.get("reject")}. Review: {rule.get("review")}.
 | --- | --- | --- | --- | --- | --- |
 {rows}
 
+{language_section(card)}
+
 ## What it can and cannot be trusted for
 
 - Its input is the folded text without links (the promotion rules judge links by their
@@ -172,7 +174,8 @@ Reject: {rule.get("reject")}. Review: {rule.get("review")}.
   such as "share", "mobile" or numbers are spam cues there, so the model never rejects
   promotion on its own; the rules (links, contacts, offers) do. Known review case from
   the hard negatives: "Please add a share button for WhatsApp on mobile".
-- English only: comments in other languages go to review whatever it scores.
+- Languages: English heads, and Arabic and Turkish heads of their own (above); a
+  comment in any other language goes to review whatever it scores.
 
 ## Data
 
@@ -189,6 +192,55 @@ and MLMA, YouTube video 5) are never read by training, nor are the evaluation-on
 
 {tables}
 """
+
+
+def language_section(card: dict) -> str:
+    """The language heads' part of the card: data, thresholds and validation figures."""
+    sections = card.get("languages", {})
+    if not sections:
+        return "## Language heads\n\nNone: comments not in English go to review."
+    rule = next(iter(sections.values()))["threshold_rule"]
+    lines = [
+        "## Language heads (Arabic, Turkish)",
+        "",
+        "Each its own pipeline: `service.script_folding` (Arabic look-alike letters, tatweel,",
+        "Turkish dotted and dotless i, then the service's folding), word 1-2 grams and char_wb",
+        "2-5 grams, one head per concept its data labels. OffensEval-Turkish labels only",
+        "OFF/NOT, not which guideline: its one head is named profanity, 'offensive language'.",
+        f"Thresholds: approve below `review`: {rule['review']}; reject: {rule['reject']};",
+        f"validation: {rule['validation']}.",
+        "",
+        "| language | category | heads | rows | positives | reject | review (approve below) "
+        "| validation ROC AUC |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for code, section in sections.items():
+        for category, t in section["thresholds"].items():
+            v = section["validation"][category]
+            heads = section["category_heads"][category]
+            reject = t["reject"] if t["reject"] is not None else "none (review only)"
+            lines.append(
+                f"| {code} | {category} | {', '.join(heads)} | {v['rows']} | {v['positives']} "
+                f"| {reject} | {t['review']} | {v['roc_auc']} |"
+            )
+    lines += [
+        "",
+        "The heads alone on their validation rows (the desk's three figures):",
+        "",
+        "| language | rows | offensive | auto-published | auto-rejected | to review |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for code, section in sections.items():
+        d = section["validation_desk"]
+        lines.append(
+            f"| {code} | {d['rows']} | {d['offensive']} | {d['auto_published']:.1%} "
+            f"| {d['auto_rejected']:.1%} | {d['to_review']:.1%} |"
+        )
+    lines += ["", "Label mapping:", ""]
+    for code, section in sections.items():
+        for head, mapping in section["label_mapping"].items():
+            lines.append(f"- {code} {head}: {mapping}")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -220,6 +272,8 @@ def main() -> None:
     moderator = build_moderator(Settings(database_url="sqlite://", model_path=model_path))
     print(f"service: model {moderator.classifier.version}, policy {moderator.policy.version}\n")
     model = joblib.load(args.model) if args.model else None
+    if isinstance(model, dict):  # with language heads: the default (English) pipeline
+        model = model["default"]
     heads = list(model.named_steps["heads"].heads) if model is not None else []
     for split in splits(root):
         started = time.perf_counter()
@@ -246,6 +300,13 @@ def main() -> None:
         if not args.skip_better_profanity:
             bp = better_profanity_flags(split.texts, args.jobs)
             out(scores_line("better-profanity", split.y, bp, None))
+        out(f"\n({time.perf_counter() - started:.0f} s)\n")
+    if model is not None:
+        from training import languages_eval
+
+        started = time.perf_counter()
+        out("### Per language (Arabic, Persian, Turkish; evaluation-only sets and test splits)\n")
+        out(languages_eval.report(moderator, root, markdown=True))
         out(f"\n({time.perf_counter() - started:.0f} s)\n")
     if args.card:
         Path(args.card).write_text(model_card(args.model, "\n".join(lines)), encoding="utf-8")

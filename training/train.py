@@ -547,6 +547,10 @@ def train(
             "at_reject": metrics_at(y, s, t["reject"]) if t["reject"] is not None else None,
             "at_review": metrics_at(y, s, t["review"]),
         }
+    # The Arabic and Turkish heads; leave-one-dataset-out runs judge English sets only.
+    from training import language_heads  # it builds on this module's features
+
+    languages, language_cards = ({}, {}) if leave_out else language_heads.train_languages(root)
     seconds = time.perf_counter() - started
 
     n_features = sum(len(v.vocabulary_) for v in vectorizers(pipeline))
@@ -570,24 +574,39 @@ def train(
         "thresholds": thresholds,
         "threshold_rule": THRESHOLD_RULE,
         "validation": validation,
+        "languages": language_cards,
         "data": data_files(root, leave_out)
+        + [d for c in language_cards.values() for d in c["data"]]
         + [
             {"file": str(p), "sha256": data.file_sha256(p), "licence": "the outlet's own"}
             for p in reviewer_files
         ],
     }
-    return save_artifact(pipeline, out, card)
+    return save_artifact(pipeline, out, card, languages)
 
 
-def save_artifact(pipeline: Pipeline, out: Path, card: dict) -> dict:
-    """Write the pipeline and its card (versions, hash, size added here); return the card."""
+def save_artifact(
+    pipeline: Pipeline, out: Path, card: dict, languages: dict[str, Pipeline] | None = None
+) -> dict:
+    """Write the pipeline (with the language heads' pipelines, if any) and its card
+    (versions, hash, size added here); return the card.
+
+    With language heads the artifact is {"default": pipeline, "languages": {code: ...}};
+    without, the pipeline alone, as before.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    for vectorizer in vectorizers(pipeline):
-        # a memory address scikit-learn caches on use; it would make the bytes of every
-        # otherwise identical artifact differ
-        vars(vectorizer).pop("_stop_words_id", None)
+    for model in (pipeline, *(languages or {}).values()):
+        for vectorizer in vectorizers(model):
+            # a memory address scikit-learn caches on use; it would make the bytes of
+            # every otherwise identical artifact differ
+            vars(vectorizer).pop("_stop_words_id", None)
     path = out / MODEL_FILE
-    joblib.dump(pipeline, path, compress=3)
+    artifact = (
+        {"default": pipeline, "languages": dict(sorted(languages.items()))}
+        if languages
+        else pipeline
+    )
+    joblib.dump(artifact, path, compress=3)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     card = {
         "version": f"clf-{digest[:12]}",
@@ -637,6 +656,7 @@ def main() -> None:
                     "head_data",
                     "thresholds",
                     "validation",
+                    "languages",
                 )
             },
             indent=2,
