@@ -35,8 +35,8 @@ def test_script_folding_makes_one_word_of_its_spellings(spellings, why):
 
 
 def test_script_folding_keeps_letters_that_tell_words_apart():
-    # Sorani and Persian letters with no Arabic twin stay: they are what tells them apart
-    assert fold_script("ڕێگا") != fold_script("ريگا")
+    # Persian letters with no Arabic twin stay. (Sorani's ڕ ێ ۆ ڵ fold to their Arabic
+    # twins in normalise.fold, for the word lists; no Sorani text reaches these heads.)
     assert fold_script("پول") != fold_script("بول")
     assert fold_script("Kürtler") == "kurtler"  # Latin accents fold as elsewhere
 
