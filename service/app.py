@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 @cache
 def _language_detector() -> LanguageDetector:
-    # Lingua's models take a second to load and never change: one per process.
+    # One per process: Lingua's models, once loaded, never change.
     return LanguageDetector()
 
 

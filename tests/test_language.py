@@ -174,3 +174,12 @@ def test_supported_languages_are_codes_detection_reports(tmp_path):
     assert from_env(tmp_path, env).supported_languages == ("en", "tr", "ckb")
     with pytest.raises(ConfigError, match="unknown ku"):
         from_env(tmp_path, {"MODERATION_SUPPORTED_LANGUAGES": "en,ku"})
+
+
+def test_preloaded_models_decide_as_the_ones_loaded_on_first_use():
+    """The server preloads Lingua's models before it forks; everything else loads them
+    when a sentence first needs them. Both read every sentence of the table alike."""
+    preloaded = LanguageDetector()
+    preloaded.preload()
+    rows = [text for texts in TABLE.values() for text in texts] + [t for t, _ in MIXED]
+    assert [preloaded.detect(t) for t in rows] == [DETECTOR.detect(t) for t in rows]
