@@ -228,3 +228,20 @@ def test_turkish_heads_on_the_official_test_split_are_no_worse_than_validation(s
     probs = head.pipeline.predict_proba([e.text for e in rows])[:, 0]
     auc = roc_auc_score([e.label == "OFF" for e in rows], probs)
     assert auc >= CARD["languages"]["tr"]["validation"]["profanity"]["roc_auc"] - 0.03, auc
+
+
+def test_the_per_language_desk_counts_what_the_heads_and_the_service_decide(served):
+    from training import languages_eval
+    from training.desk import LabelledSet
+
+    made_up = LabelledSet("made up", lambda root: [], "clean")
+    rows = [
+        ("Siktir git orospu çocuğu", True),  # rejected: counts in neither figure
+        ("Sen tam bir aptalsın, yazdıkların da saçmalık", True),
+        ("Bugün meclis toplandı ve petrol ihracatı konuşuldu", False),
+    ]
+    alone = languages_eval.heads_alone(made_up, rows, served, "tr")
+    whole, detected = languages_eval.through_service(made_up, rows, served, "tr")
+    for row in (alone, whole):
+        assert (row.harmful, row.clean, row.auto_published, row.auto_rejected) == (2, 1, 0, 0)
+    assert alone.name == "made up, heads alone" and detected == 1.0

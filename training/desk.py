@@ -14,7 +14,7 @@ guideline, so their auto-rejected share overstates the harm to clean comments.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,28 +131,28 @@ class DeskRow:
         )
 
 
+def tally(name: str, negatives: str, judged: Iterable[tuple[bool, Verdict, Status]]) -> DeskRow:
+    """Count what the desk would see of each row's (harmful, verdict, status)."""
+    harmful_rows = clean_rows = published = rejected = review = 0
+    for harmful, verdict, status in judged:
+        harmful_rows += harmful
+        clean_rows += not harmful
+        if status is Status.IN_REVIEW:
+            review += 1
+        elif harmful and verdict is Verdict.APPROVE:
+            published += 1
+        elif not harmful and verdict is Verdict.REJECT:
+            rejected += 1
+    return DeskRow(name, negatives, harmful_rows, clean_rows, published, rejected, review)
+
+
 def measure(
     labelled: LabelledSet, rows: Sequence[tuple[str, bool]], moderator: Moderator
 ) -> DeskRow:
     """Judge every row with the whole service and count what the desk would see."""
-    published = rejected = review = 0
-    for text, harmful in rows:
-        decision = moderate(text, moderator)
-        if decision.status is Status.IN_REVIEW:
-            review += 1
-        elif harmful and decision.verdict is Verdict.APPROVE:
-            published += 1
-        elif not harmful and decision.verdict is Verdict.REJECT:
-            rejected += 1
-    harmful_rows = sum(h for _, h in rows)
-    return DeskRow(
-        labelled.name,
-        labelled.negatives,
-        harmful_rows,
-        len(rows) - harmful_rows,
-        published,
-        rejected,
-        review,
+    decisions = ((harmful, moderate(text, moderator)) for text, harmful in rows)
+    return tally(
+        labelled.name, labelled.negatives, ((h, d.verdict, d.status) for h, d in decisions)
     )
 
 

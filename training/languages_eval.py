@@ -23,7 +23,7 @@ from service.domain import Status, Verdict
 from service.pipeline import Moderator, moderate
 from service.policy import LanguageThresholds
 from training import data
-from training.desk import DeskRow, LabelledSet, _labelled, table
+from training.desk import DeskRow, LabelledSet, _labelled, table, tally
 from training.tables import render
 
 
@@ -93,24 +93,18 @@ def heads_alone(
     thresholds: LanguageThresholds | None = moderator.policy.language_thresholds.get(code)
     if head is None or thresholds is None:
         return None
-    published = rejected = review = 0
-    for text, harmful in rows:
-        scores = head.score(text)
+
+    def judged(scores) -> tuple[Verdict, Status]:
         if any(s >= thresholds.reject[c] for c, s in scores.items()):
-            rejected += not harmful
-        elif any(s >= thresholds.review[c] for c, s in scores.items()):
-            review += 1
-        else:
-            published += harmful
-    harmful_rows = sum(h for _, h in rows)
-    return DeskRow(
+            return Verdict.REJECT, Status.FINAL
+        if any(s >= thresholds.review[c] for c, s in scores.items()):
+            return Verdict.REJECT, Status.IN_REVIEW
+        return Verdict.APPROVE, Status.FINAL
+
+    return tally(
         f"{labelled.name}, heads alone",
         labelled.negatives,
-        harmful_rows,
-        len(rows) - harmful_rows,
-        published,
-        rejected,
-        review,
+        ((harmful, *judged(head.score(text))) for text, harmful in rows),
     )
 
 
@@ -118,26 +112,9 @@ def through_service(
     labelled: LabelledSet, rows: Sequence[tuple[str, bool]], moderator: Moderator, code: str
 ) -> tuple[DeskRow, float]:
     """Every row through `moderate()` as the desk sees it, and the share detected as `code`."""
-    published = rejected = review = detected = 0
-    for text, harmful in rows:
-        decision = moderate(text, moderator)
-        detected += decision.language == code
-        if decision.status is Status.IN_REVIEW:
-            review += 1
-        elif harmful and decision.verdict is Verdict.APPROVE:
-            published += 1
-        elif not harmful and decision.verdict is Verdict.REJECT:
-            rejected += 1
-    harmful_rows = sum(h for _, h in rows)
-    row = DeskRow(
-        labelled.name,
-        labelled.negatives,
-        harmful_rows,
-        len(rows) - harmful_rows,
-        published,
-        rejected,
-        review,
-    )
+    decisions = [(harmful, moderate(text, moderator)) for text, harmful in rows]
+    row = tally(labelled.name, labelled.negatives, ((h, d.verdict, d.status) for h, d in decisions))
+    detected = sum(d.language == code for _, d in decisions)
     return row, detected / len(rows) if rows else 0.0
 
 
