@@ -311,12 +311,13 @@ HOSTILE_NAME = '"><img src=x onerror="window.pwned = 3">'
 def test_card_shows_article_link_author_scores_and_right_to_left_text(shared_page, shared):
     page, live = shared_page, shared
     url = 'https://news.example/kurds?a=1&b="2"'
-    flagged = live.submit(  # counter-speech the model sends to review: no rule, model only
-        "Kurds are not terrorists",
+    flagged = live.submit(  # a promise the model reads as a threat: no rule, model only
+        "We will fight every deportation order in court",
         {"id": "k-1", "title": "<i>Kurdish</i> politics", "url": url},
         {"name": HOSTILE_NAME},
     )
-    arabic = live.submit("مقال رائع، شكراً على التغطية من أربيل", author={"name": "أحمد"})
+    # Persian, which no model judges, waits for a reviewer (clean Arabic is approved now)
+    persian = live.submit("مقاله عالی بود، ممنون از پوشش خبری از اربیل", author={"name": "احمد"})
     refused = requests.post(
         f"{live.base}/moderate",
         json={"text": "Nice", "article": {"id": "x", "url": "javascript:alert(1)"}},
@@ -333,22 +334,22 @@ def test_card_shows_article_link_author_scores_and_right_to_left_text(shared_pag
     assert link.inner_text() == "<i>Kurdish</i> politics"
     assert shown.locator(".author").inner_text() == HOSTILE_NAME
     assert shown.locator("img, i").count() == 0 and page.evaluate("() => window.pwned") is None
-    abuse = shown.locator('table.model-scores tr[data-category="abuse"]')
-    cells = abuse.locator("td").all_inner_texts()
-    score = live.comment(flagged)["current"]["scores"]["abuse"]
+    threat = shown.locator('table.model-scores tr[data-category="threat"]')
+    cells = threat.locator("td").all_inner_texts()
+    score = live.comment(flagged)["current"]["scores"]["threat"]
     assert cells[:3] == [
         f"{score:.2f}",
-        f"{thresholds['abuse']['review']:.2f}",
-        f"{thresholds['abuse']['reject']:.2f}",
+        f"{thresholds['threat']['review']:.2f}",
+        f"{thresholds['threat']['reject']:.2f}",
     ]
-    assert "band-review" in abuse.get_attribute("class")
-    text = card(page, arabic).locator("blockquote.text")
+    assert "band-review" in threat.get_attribute("class")
+    text = card(page, persian).locator("blockquote.text")
     assert text.get_attribute("dir") == "auto"
     assert text.evaluate("node => getComputedStyle(node).direction") == "rtl"
     direction = shown.locator("blockquote.text").evaluate("n => getComputedStyle(n).direction")
     assert direction == "ltr"
-    assert card(page, arabic).locator(".lang").inner_text() == "Arabic"
-    page.get_by_label("Language", exact=True).select_option(label="Arabic")
+    assert card(page, persian).locator(".lang").inner_text() == "Persian"
+    page.get_by_label("Language", exact=True).select_option(label="Persian")
     page.get_by_role("button", name="Filter").click()
-    page.wait_for_url("**language=ar**")
-    assert card(page, arabic).count() == 1 and card(page, flagged).count() == 0
+    page.wait_for_url("**language=fa**")
+    assert card(page, persian).count() == 1 and card(page, flagged).count() == 0
