@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
-from service.domain import Category
+from service.domain import Category, Verdict
 
 
 @dataclass(frozen=True)
@@ -712,12 +713,25 @@ def _generated() -> Iterator[Case]:
                 )
 
 
-def cases() -> list[Case]:
-    """Every case of the suite, in a fixed order; raises if two cases share a text."""
-    out = list(_generated())
-    seen: dict[str, Case] = {}
+C = TypeVar("C", bound=Case)  # a suite's own Case (multilingual adds the language)
+
+
+def expected(case: Case) -> Verdict:
+    """The decision POLICY.md asks for: reject a harmful case, approve a clean one."""
+    return Verdict.REJECT if case.harmful else Verdict.APPROVE
+
+
+def unique(generated: Iterable[C]) -> list[C]:
+    """The cases in their order; raises if two share a text (each suite's `cases()`)."""
+    out = list(generated)
+    seen: dict[str, C] = {}
     for case in out:
         if case.text in seen:
             raise ValueError(f"duplicate text {case.text!r} ({case.template}, {seen[case.text]})")
         seen[case.text] = case
     return out
+
+
+def cases() -> list[Case]:
+    """Every case of the suite, in a fixed order; raises if two cases share a text."""
+    return unique(_generated())

@@ -27,8 +27,9 @@ import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from service.domain import Category, Verdict
-from tests.functional.cases import MARK, VARIATIONS, Case, Functionality, Kind
+from service.domain import Category
+from tests.functional.cases import MARK, VARIATIONS, Case, Functionality, Kind, unique
+from tests.functional.cases import expected as expected  # the suites' shared rule
 
 H, C = Kind.HATEFUL, Kind.CONTRAST
 ABUSE, THREAT, ATTACK = Category.ABUSE, Category.THREAT, Category.PERSONAL_ATTACK
@@ -722,17 +723,6 @@ def _generated() -> Iterator[Case]:
                 yield Case(text, SPELLING, True, f.category, target.group, f"{f.id}.{n}:{name}")
 
 
-def expected(case: Case) -> Verdict:
-    """The decision POLICY.md asks for: reject a harmful case, approve a clean one."""
-    return Verdict.REJECT if case.harmful else Verdict.APPROVE
-
-
 def cases() -> list[Case]:
     """Every case of the held-out suite, in a fixed order; raises if two share a text."""
-    out = list(_generated())
-    seen: dict[str, Case] = {}
-    for case in out:
-        if case.text in seen:
-            raise ValueError(f"duplicate text {case.text!r} ({case.template}, {seen[case.text]})")
-        seen[case.text] = case
-    return out
+    return unique(_generated())

@@ -40,9 +40,10 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from service.domain import Category, Verdict
+from service.domain import Category
 from tests.functional import cases as first
-from tests.functional.cases import Functionality, Kind
+from tests.functional.cases import Functionality, Kind, unique
+from tests.functional.cases import expected as expected  # the suites' shared rule
 
 H, C = Kind.HATEFUL, Kind.CONTRAST
 NATIVE, TYPED, MIXED = "native", "typed", "mixed"
@@ -886,17 +887,6 @@ def _generated() -> Iterator[Case]:
                     )  # fmt: skip
 
 
-def expected(case: Case) -> Verdict:
-    """The decision POLICY.md asks for: reject a harmful case, approve a clean one."""
-    return Verdict.REJECT if case.harmful else Verdict.APPROVE
-
-
 def cases() -> list[Case]:
     """Every case of the multilingual suite, in a fixed order; raises if two share a text."""
-    out = list(_generated())
-    seen: dict[str, Case] = {}
-    for case in out:
-        if case.text in seen:
-            raise ValueError(f"duplicate text {case.text!r} ({case.template}, {seen[case.text]})")
-        seen[case.text] = case
-    return out
+    return unique(_generated())
