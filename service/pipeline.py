@@ -20,7 +20,7 @@ from service.policy import (
     decide,
 )
 from service.rules import RuleSet
-from service.rules.context import model_input
+from service.rules.context import model_input, weaken_unread_quotes
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -76,6 +76,8 @@ def moderate(text: str, moderator: Moderator) -> Decision:
         LANGUAGE_ERROR,
         failures,
     )
+    # A quoted hit in a language whose reported speech the rules cannot read goes to review.
+    hits = weaken_unread_quotes(text, hits, language.sentences)
     return decide(
         hits,
         _guarded(lambda: scores(language), {}, CLASSIFIER_ERROR, failures),

@@ -19,6 +19,7 @@ from service.rules import (
     vulgarity,
 )
 from service.rules.base import Cleared
+from service.rules.cues import shipped_cues
 from service.rules.lexicon import TokenView, token_view
 from service.rules.lists import RuleList, default_dir, load_lists
 
@@ -87,6 +88,7 @@ def build_rules(directory: Path | None = None) -> RuleSet:
     rules = tuple(module.build(lists) for module in RULES)
     analyses = tuple(module.build(directory or default_dir()) for module in ANALYSES)
     digests = [lists[c].digest for c in Category] + [a.digest for a in analyses]
+    digests.append(shipped_cues().digest)  # the other languages' reporting cues (context.py)
     digest = hashlib.sha256("".join(digests).encode()).hexdigest()
     rules += analyses
     return RuleSet(rules=rules, digest=digest)

@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
-from service.domain import RuleHit
+from service.domain import Category, RuleHit, Sentence, Strength
+from service.rules.cues import CONDEMN, REPORT, cues_in, shipped_cues
 
-# Quoted passages: '...', "...", “...”, ‘...’, «...». A single quote opens only after a
-# non-letter and closes only before one, so apostrophes (don't, PUK's) are not quotes.
+# Quoted passages: '...', "...", “...”, ‘...’, «...» (also Arabic and Persian), „...“ and
+# „...” (German, Turkish), ‚...‘, »...«, ‹...›, ”...” (Nordic). A single quote opens only
+# after a non-letter and closes only before one, so apostrophes (don't, PUK's, Kürt'ler)
+# are not quotes.
 _QUOTED = re.compile(
-    r"(?<![A-Za-z])'(?:[^'\n]|'(?=[A-Za-z])){1,120}?'(?![A-Za-z])|\"[^\"\n]{1,200}?\"|“[^”\n]{1,200}?”"
-    r"|‘[^’\n]{1,200}?’|«[^»\n]{1,200}?»"
+    r"(?<![^\W\d_])'(?:[^'\n]|'(?=[^\W\d_])){1,120}?'(?![^\W\d_])|\"[^\"\n]{1,200}?\""
+    r"|“[^”\n]{1,200}?”|‘[^’\n]{1,200}?’|«[^»\n]{1,200}?»|„[^“”\n]{1,200}?[“”]"
+    r"|‚[^‘’\n]{1,200}?[‘’]|»[^«\n]{1,200}?«|‹[^›\n]{1,200}?›|”[^”\n]{1,200}?”"
 )
 # Words that report what someone else said or called people.
 _REPORTING = re.compile(
@@ -40,7 +45,7 @@ _CONDEMNING = re.compile(
     r"\bstop (?:calling|saying|using)\b|\bnot (?:ok|okay|acceptable)\b|\bcondemn",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?\n]+\s")
+_SENTENCE_END = re.compile(r"[.!?؟۔\n]+\s")  # with the Arabic question mark and full stop
 # A reporting frame: someone other than the writer or the reader said, wrote or was heard
 # ("the court heard", "he told reporters", "police said", "according to"). The verb must
 # not follow "I", "we" or "you": "as I said, you are a clown" reports nothing. Words
@@ -85,6 +90,8 @@ class TextContext:
         self._frames = [start for start, _ in frames]
         self._frame_ends = [end for _, end in frames]
         self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)] if frames else []
+        # The other languages' reporting and condemnation cues (cues.py), found once.
+        self._cues = shipped_cues().find(text)
 
     def is_quoted(self, span: tuple[int, int]) -> bool:
         """Whether the span lies inside a quoted passage."""
@@ -105,8 +112,27 @@ class TextContext:
         if found is None:
             piece = self.text[bounds[0] : bounds[1]]
             found = bool(_REPORTING.search(piece) and _CONDEMNING.search(piece))
+            if not found and self._cues:  # another language's "calling them X is racism"
+                reports = _REPORTING.search(piece) or cues_in(self._cues, bounds, REPORT)
+                found = bool(reports and cues_in(self._cues, bounds, CONDEMN))
             self._condemns[bounds] = found
         return found
+
+    def cued(self, span: tuple[int, int]) -> bool:
+        """Whether the span lies inside a quoted passage whose sentence has another
+        language's reporting or condemning cue outside the quote: "«سأقتلك» قال المتهم",
+        "Kürtlere 'pis' demek ırkçılıktır" report or condemn someone else's words."""
+        if not self._cues:
+            return False
+        quote = self._quote(span)
+        if quote is None:
+            return False
+        start, _ = self.sentence((quote[0], quote[0]))
+        _, stop = self.sentence((quote[1] - 1, quote[1] - 1))
+        return any(
+            cue.end <= quote[0] or cue.start >= quote[1]
+            for cue in cues_in(self._cues, (start, stop))
+        )
 
     def _quote(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """The quoted passage around a span, if any."""
@@ -128,6 +154,8 @@ class TextContext:
         clause ("the court heard he shouted I will kill you"). The frame's verb must not
         have the writer or reader as subject ("as I said, ...").
         """
+        if self.cued(span):
+            return True
         if not self._frames:
             return False
         quote = self._quote(span)
@@ -164,7 +192,7 @@ def context_of(text: str) -> TextContext:
 def not_counter_speech(text: str, hit: RuleHit) -> bool:
     """Keep a hit unless it is quoted as reported speech, or its sentence condemns it."""
     context = context_of(text)
-    if context.reports and context.is_quoted(hit.span):
+    if context.reports and context.is_quoted(hit.span) or context.cued(hit.span):
         return False
     return not context.condemns(context.sentence(hit.span))
 
@@ -231,3 +259,33 @@ def model_input(text: str, cleared: Iterable[tuple[int, int]] = ()) -> str:
         at = max(at, stop)
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+def reporting_read() -> frozenset[str]:
+    """The languages whose reported speech the rules read: English (this module's grammar)
+    and each language folder with a `context.toml` of cues."""
+    return frozenset(("en", *shipped_cues().languages))
+
+
+def weaken_unread_quotes(
+    text: str, hits: list[RuleHit], sentences: Sequence[Sentence]
+) -> list[RuleHit]:
+    """`hits` with each strong hit that lies inside quotation marks, in a sentence whose
+    language's reporting the rules do not read (French, German, ...: `Detection`'s
+    `other`), weakened to review with its evidence kept: whether the sentence reports
+    someone else's words is for a reviewer to say. A hit not in quotes, and any hit in a
+    language whose reporting is read (rejected or cleared there), is unchanged."""
+    read = reporting_read()
+    context = context_of(text)
+    starts = [s.start for s in sentences]
+    out = []
+    for hit in hits:
+        if hit.strength is Strength.STRONG and hit.category is not Category.PROMOTION:
+            i = bisect_right(starts, hit.span[0]) - 1
+            language = sentences[i].language if i >= 0 else None
+            if language is not None and language not in read and context.is_quoted(hit.span):
+                note = f"{hit.note or hit.rule}; quoted in a sentence in a language whose "
+                note += "reported speech the rules do not read: review"
+                hit = replace(hit, strength=Strength.WEAK, note=note)
+        out.append(hit)
+    return out

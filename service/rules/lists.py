@@ -228,7 +228,8 @@ def _merged(first: RuleList, more: RuleList) -> RuleList:
 def language_dirs(directory: Path) -> list[Path]:
     """The language folders of a list directory, by name; a stray file in one is refused."""
     folders = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("_"))
-    known = {f"{c.value}.toml" for c in Category}
+    # context.toml: the language's reporting and condemnation cues (service/rules/cues.py)
+    known = {f"{c.value}.toml" for c in Category} | {"context.toml"}
     for folder in folders:
         for path in folder.iterdir():
             if path.suffix == ".toml" and path.name not in known:
