@@ -20,7 +20,7 @@ from service.policy import (
     decide,
 )
 from service.rules import RuleSet
-from service.rules.context import model_input, weaken_unread_quotes
+from service.rules.context import model_input, weaken_quoted
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -76,8 +76,8 @@ def moderate(text: str, moderator: Moderator) -> Decision:
         LANGUAGE_ERROR,
         failures,
     )
-    # A quoted hit in a language whose reported speech the rules cannot read goes to review.
-    hits = weaken_unread_quotes(text, hits, language.sentences)
+    # A quoted hit the rules cannot call the commenter's own goes to review (context.py).
+    hits = weaken_quoted(text, hits, language.sentences)
     return decide(
         hits,
         _guarded(lambda: scores(language), {}, CLASSIFIER_ERROR, failures),

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from service.domain import Category, RuleHit, Sentence, Strength
-from service.rules.cues import CONDEMN, REPORT, cues_in, shipped_cues
+from service.rules.cues import CONDEMN, DENIED, REPORT, cues_in, shipped_cues
 
 # Quoted passages: '...', "...", “...”, ‘...’, «...» (also Arabic and Persian), „...“ and
 # „...” (German, Turkish), ‚...‘, »...«, ‹...›, ”...” (Nordic). A single quote opens only
@@ -121,7 +121,8 @@ class TextContext:
     def cued(self, span: tuple[int, int]) -> bool:
         """Whether the span lies inside a quoted passage whose sentence has another
         language's reporting or condemning cue outside the quote: "«سأقتلك» قال المتهم",
-        "Kürtlere 'pis' demek ırkçılıktır" report or condemn someone else's words."""
+        "Kürtlere 'pis' demek ırkçılıktır" report or condemn someone else's words, unless the
+        sentence denies the condemnation ("... ırkçılık değil")."""
         if not self._cues:
             return False
         quote = self._quote(span)
@@ -129,10 +130,13 @@ class TextContext:
             return False
         start, _ = self.sentence((quote[0], quote[0]))
         _, stop = self.sentence((quote[1] - 1, quote[1] - 1))
-        return any(
-            cue.end <= quote[0] or cue.start >= quote[1]
-            for cue in cues_in(self._cues, (start, stop))
-        )
+        around = [
+            c
+            for c in cues_in(self._cues, (start, stop))
+            if c.end <= quote[0] or c.start >= quote[1]
+        ]
+        # "calling them 'X' is not racism" endorses the quoted words: they count.
+        return bool(around) and all(cue.kind != DENIED for cue in around)
 
     def _quote(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """The quoted passage around a span, if any."""
@@ -267,14 +271,19 @@ def reporting_read() -> frozenset[str]:
     return frozenset(("en", *shipped_cues().languages))
 
 
-def weaken_unread_quotes(
-    text: str, hits: list[RuleHit], sentences: Sequence[Sentence]
-) -> list[RuleHit]:
-    """`hits` with each strong hit that lies inside quotation marks, in a sentence whose
-    language's reporting the rules do not read (French, German, ...: `Detection`'s
-    `other`), weakened to review with its evidence kept: whether the sentence reports
-    someone else's words is for a reviewer to say. A hit not in quotes, and any hit in a
-    language whose reporting is read (rejected or cleared there), is unchanged."""
+def weaken_quoted(text: str, hits: list[RuleHit], sentences: Sequence[Sentence]) -> list[RuleHit]:
+    """`hits` with each strong hit that lies inside quotation marks weakened to review, its
+    evidence kept, where the rules cannot say it is the commenter's own:
+
+    - in a sentence whose language's reporting the rules do not read (French, German,
+      ...: `Detection`'s `other`): whether it reports someone else's words is for a
+      reviewer to say;
+    - quoted as someone else's words in another language's report or condemnation
+      (`TextContext.cued`) by a category that no filter clears there (profanity: a swear
+      word a court report quotes is not the commenter's, but is not approved unseen).
+
+    A hit not in quotes, and a quoted one in a language whose reporting is read and that
+    has no cue, is unchanged (English quoted profanity still rejects, as before)."""
     read = reporting_read()
     context = context_of(text)
     starts = [s.start for s in sentences]
@@ -283,9 +292,12 @@ def weaken_unread_quotes(
         if hit.strength is Strength.STRONG and hit.category is not Category.PROMOTION:
             i = bisect_right(starts, hit.span[0]) - 1
             language = sentences[i].language if i >= 0 else None
+            why = ""
             if language is not None and language not in read and context.is_quoted(hit.span):
-                note = f"{hit.note or hit.rule}; quoted in a sentence in a language whose "
-                note += "reported speech the rules do not read: review"
-                hit = replace(hit, strength=Strength.WEAK, note=note)
+                why = "quoted in a sentence in a language whose reported speech is not read"
+            elif context.cued(hit.span):
+                why = "quoted in a report or condemnation of someone else's words"
+            if why:
+                hit = replace(hit, strength=Strength.WEAK, note=f"{hit.note or hit.rule}; {why}")
         out.append(hit)
     return out

@@ -28,15 +28,21 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-from service.normalise import fold_letters
+from wordfreq import zipf_frequency
+
+from service.normalise import fold_letters, spelling
+from service.rules.dictionary import is_ordinary
 from service.rules.lists import RuleListError, default_dir, read_table_file
 
 CUE_FILE = "context.toml"
 REPORT, CONDEMN = "report", "condemn"
+DENIED = "denied"  # a condemnation beside its negation ("ırkçılık değil": is not racism)
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _WORD = re.compile(r"\w+")
 # Words around a condemnation that may hold its negation: one before, two after.
 _NEGATION_BEFORE, _NEGATION_AFTER = 1, 2
+# Zipf 4: a word met about once per 100,000 English words ("got" 5.9, "li" 4.3, "gori" 2.3).
+_EVERYDAY_ZIPF = 4.0
 
 
 @lru_cache(maxsize=4096)
@@ -76,6 +82,22 @@ def _spellings(entry: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _written_only(entry: str) -> str:
+    """The spelling a cue with Latin marks must be written in, when its plain fold is
+    ordinary English, word for word ("demiş" folds to "demis", a name; Kurmanji "got wê"
+    'called her' to "got we"): else ""."""
+    folded = light_fold(entry)[0].split()
+    if entry.isascii() or not all(w.isascii() for w in folded):
+        return ""
+    if len(folded) == 1:
+        return spelling(entry.strip()) if is_ordinary(folded[0]) else ""
+    # A phrase meets English by chance only if all its words are everyday ones ("got we");
+    # one rarer word ("li gori") keeps it Kurmanji.
+    if all(zipf_frequency(w, "en") >= _EVERYDAY_ZIPF for w in folded):
+        return " ".join(spelling(entry).split())
+    return ""
+
+
 @dataclass(frozen=True)
 class Cue:
     """One cue found in a text: its span in the original and its kind (report, condemn)."""
@@ -91,13 +113,14 @@ class Cues:
     own, so they are looked for in every sentence); each text is read word by word once."""
 
     languages: tuple[str, ...]
-    index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, kind)
+    # first word -> (words, kind, spelling): a spelling, when the cue must be written so
+    index: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]
     negation: frozenset[str]
     prefixes: tuple[str, ...]  # folded, longest first
     digest: str
 
     def find(self, text: str) -> list[Cue]:
-        """The cues in `text`, by position; a condemnation next to a negation is none."""
+        """The cues in `text`, by position; a condemnation next to a negation is `DENIED`."""
         if not self.index:
             return []
         folded, src = light_fold(text)
@@ -105,13 +128,16 @@ class Cues:
         found: list[Cue] = []
         for i, (word, start, _) in enumerate(words):
             for key in self._keys(word):
-                for sequence, kind in self.index.get(key, ()):
+                for sequence, kind, spelled in self.index.get(key, ()):
                     n = len(sequence)
                     if tuple(w for w, _, _ in words[i + 1 : i + n]) != sequence[1:]:
                         continue
+                    span = (src[start], src[words[i + n - 1][2] - 1] + 1)
+                    if spelled and " ".join(spelling(text[slice(*span)]).split()) != spelled:
+                        continue  # "Demis" is a name, not Turkish "demiş" typed plain
                     if kind == CONDEMN and self._negated(words, i, i + n):
-                        continue
-                    found.append(Cue(src[start], src[words[i + n - 1][2] - 1] + 1, kind))
+                        kind = DENIED
+                    found.append(Cue(*span, kind))
         found.sort(key=lambda cue: cue.start)
         return found
 
@@ -152,7 +178,7 @@ def load_cues(directory: Path | None = None) -> Cues:
     """Read every language folder's `context.toml` in `directory` (default: shipped)."""
     directory = directory or default_dir()
     languages, digests = [], []
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     negation: set[str] = set()
     prefixes: set[str] = set()
     for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
@@ -168,8 +194,9 @@ def load_cues(directory: Path | None = None) -> Cues:
             for entry in _table(data, kind, where):
                 if not light_fold(entry)[0].split():
                     raise RuleListError(f"{where}: [{kind}] has an empty entry")
+                spelled = _written_only(entry)
                 for sequence in _spellings(entry):
-                    index.setdefault(sequence[0], []).append((sequence, kind))
+                    index.setdefault(sequence[0], []).append((sequence, kind, spelled))
         negation.update(light_fold(w)[0].strip() for w in _table(data, "negation", where))
         prefixes.update(light_fold(p)[0].strip() for p in _table(data, "prefixes", where))
         languages.append(folder.name)
