@@ -312,6 +312,12 @@ THREATS = [
     ("detkujin", Strength.STRONG),
     ("em ê te serjê bikin", Strength.STRONG),
     ("Günlerin sayılı.", Strength.STRONG),
+    # watching, following, a blood declared lawful
+    ("Canını alacağız, hain.", Strength.STRONG),
+    ("دمك حلال يا خاين", Strength.STRONG),
+    ("خونت حلاله", Strength.STRONG),
+    ("نراقبك", Strength.STRONG),
+    ("Seni izliyoruz.", Strength.WEAK),  # also a viewer's praise
 ]
 
 
@@ -342,6 +348,9 @@ THREAT_CONTRASTS = [
     "راح نهزمهم في الانتخابات",
     "تو انتخابات شکستشون میدیم",
     "Em ê wan di hilbijartinê de têk bibin.",
+    # watching a match, the news; following the situation
+    "Dün gece maçı izliyoruz.",
+    "نراقب الوضع عن كثب",
     # reported killings
     "Askerler 20 sivili öldürdü.",
     "قتل الجيش عشرين مدنيا",
