@@ -318,6 +318,13 @@ THREATS = [
     ("خونت حلاله", Strength.STRONG),
     ("نراقبك", Strength.STRONG),
     ("Seni izliyoruz.", Strength.WEAK),  # also a viewer's praise
+    ("Seni öldürmeye geliyoruz.", Strength.STRONG),
+    ("Ananızı ağlatacağız.", Strength.STRONG),
+    ("راح اقتلكم واحد واحد", Strength.STRONG),
+    ("ra7 2a2tlak", Strength.STRONG),
+    ("اعدامت میکنیم", Strength.STRONG),
+    ("toro mikosham", Strength.STRONG),
+    ("Bedelini ödeyeceksin.", Strength.WEAK),
 ]
 
 
@@ -348,6 +355,7 @@ THREAT_CONTRASTS = [
     "راح نهزمهم في الانتخابات",
     "تو انتخابات شکستشون میدیم",
     "Em ê wan di hilbijartinê de têk bibin.",
+    "Seçimde onları ağlatacağız.",
     # watching a match, the news; following the situation
     "Dün gece maçı izliyoruz.",
     "نراقب الوضع عن كثب",
