@@ -293,6 +293,12 @@ THREATS = [
     ("دەزانین لە کوێ دەژیت، ئاگاداری خۆت بە", Strength.STRONG),
     ("Em dizanin tu li ku dijî, li benda me be!", Strength.STRONG),
     ("em dizanin tu li ku diji, hisyar be", Strength.STRONG),
+    # a third person's home (the author's, the journalist's), with a closer aimed at them
+    ("Yazarın evini biliyoruz, dikkat etsin.", Strength.STRONG),
+    ("نعرف بيت الصحفي وعائلته، خليه ينتبه", Strength.STRONG),
+    ("میدونیم خونه‌اش کجاست، مواظب باشه", Strength.STRONG),
+    ("ماڵەکەی دەزانین، با ئاگادار بێت", Strength.STRONG),
+    ("Em mala wî dizanin, bila hişyar be.", Strength.STRONG),
     # knowledge alone: review
     ("Ailenizi biliyoruz.", Strength.WEAK),
     ("نعرف عنوانك", Strength.WEAK),
@@ -345,6 +351,10 @@ THREAT_CONTRASTS = [
     "میدونیم مشکل کجاست، مواظب باشید",
     "دەزانین کێشەکە لە کوێیە، ئاگادار بن",
     "Em dizanin pirsgirêk li ku ye, hişyar bin.",
+    # a third person's home without a closer: criticism ("in a palace paid by taxes")
+    "نعرف بيت الوزير، قصر من أموال الشعب",
+    "Em mala wî dizanin, qesrek e bi pereyê gel.",
+    "ماڵەکەی دەزانین، کۆشکێکە بە پارەی خەڵک",
     # news reporting an address
     "Saldırganın ev adresi haberde yer aldı.",
     "نشرت الصحيفة عنوان بيت المتهم",
