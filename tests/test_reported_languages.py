@@ -16,7 +16,7 @@ from service.domain import Category, RuleHit, Sentence, Status, Strength, Verdic
 from service.normalise import fold
 from service.pipeline import moderate
 from service.rules import build_rules
-from service.rules.context import TextContext, reporting_read, weaken_quoted
+from service.rules.context import TextContext, model_input, reporting_read, weaken_quoted
 from service.rules.cues import CONDEMN, DENIED, REPORT, light_fold, load_cues
 from service.rules.dictionary import is_ordinary
 from service.rules.lists import RuleListError, default_dir, load_lists
@@ -110,11 +110,19 @@ def test_a_quoted_slur_that_is_condemned_is_counter_speech(text):
     assert not rejected(text) & {"abuse", "personal_attack"}, found(text).hits
 
 
+def test_an_unquoted_slur_in_a_sentence_that_reports_and_condemns_it_is_counter_speech():
+    text = "Kürtlere pis Kürtler demek ırkçılıktır. Harika bir yazı."
+    assert "abuse" not in counted(text), found(text).hits
+    assert model_input(text) == "Harika bir yazı."  # the model does not read it either
+
+
 # The same slurs said, or a condemnation taken back ("is not racism"), still count.
 NOT_CONDEMNED = [
     "Pis Kürtler, hepsi aynı.",
     "'Pis Kürtler' demek ırkçılık değil, gerçek.",
     "«الأكراد كلاب» وهذا ليس عنصرية",
+    "Kürtlere pis Kürtler demek ırkçılık değil.",
+    "Pis Kürtler. Bunu söylemek ırkçılık değil.",
 ]
 
 

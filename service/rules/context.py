@@ -4,7 +4,8 @@ a threat the court heard someone shout is news, not a threat.
 The analysis of a text (its quoted passages, its sentences, which of them report and
 condemn, and where someone else's words are reported) is made once per text, and each
 hit is then looked up in it: the work is linear in the text's length however many hits
-it has.
+it has. English is read by the grammar below; the readers' other languages by the cues
+of their `context.toml` files (cues.py), found once per text as well.
 """
 
 from __future__ import annotations
@@ -196,7 +197,7 @@ def context_of(text: str) -> TextContext:
 def not_counter_speech(text: str, hit: RuleHit) -> bool:
     """Keep a hit unless it is quoted as reported speech, or its sentence condemns it."""
     context = context_of(text)
-    if context.reports and context.is_quoted(hit.span) or context.cued(hit.span):
+    if (context.reports and context.is_quoted(hit.span)) or context.cued(hit.span):
         return False
     return not context.condemns(context.sentence(hit.span))
 
