@@ -77,6 +77,23 @@ PERSIAN_LETTERS = frozenset("پچژگ")
 ARABIC_LETTERS = frozenset("ةأإؤى")
 TURKISH_LETTERS = frozenset("ığöü")
 KURMANJI_LETTERS = frozenset("êîû")
+# Sorani typed without its own letters (a Persian or Arabic keyboard) still spells as
+# Sorani: every word-initial vowel on a hamza seat (ئەم, ئاو, ئێمە), long u as وو
+# (هەموو, بوو), هە- (هەولێر, هەموو: ه-ه once ە is typed ه), the articles -ەکان, -ەکە,
+# the verb prefix دە- on words of five letters or more (دەکەن, دەبێتەوە; Persian دهد,
+# دهم, دهه are shorter) and the suffix -ەوە (بووەوە; Persian قهوه is shorter). Persian
+# writes none of these (ا initially, و for u, می- for دە-), Arabic hardly (laughter ههه
+# excepted). Words with ي/ى/ك are compared after _ARABIC_FOLD. "له" and "بو" (in, for)
+# are Sorani's commonest words; Arabic's "له" (to him) is weighed by Arabic's evidence.
+SORANI_ENDINGS = ("هکان", "هکه", "هکانی")
+SORANI_TYPED_WORDS = frozenset("""نییه بهلام لهسهر ههیه نییهتی له بو بوچی""".split())
+# Typed without ە, Sorani writes its commonest vowel as ه inside words: an eighth of the
+# letters of a sentence of twenty or more (the team's table: Persian and Arabic at most a
+# tenth, Sorani typed so 13 % on average) is one more vote, never enough alone.
+SORANI_HEH_SHARE = 0.12
+SORANI_HEH_LETTERS = 20
+# Persian function words that Sorani writes too, which are no evidence against it.
+SHARED_WITH_SORANI = frozenset("که تا چی چه".split())
 ZWNJ = "\u200c"  # Persian joins its prefixes and plurals with it: می‌رود، حمله‌ها
 # Readers type Persian on Arabic keyboards: function words are matched with ي/ى→ی, ك→ک.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -252,6 +269,33 @@ def _arabizi_word(token: str) -> bool:
     return _VOWEL.search(token) is not None and not _UNIT.fullmatch(token)
 
 
+def _sorani_typed(words: list[str], folded: list[str]) -> bool:
+    """Sorani typed on a Persian or Arabic keyboard, without its own letters (ە as ه, ێ
+    as ی or ي): its spelling still shows, and Persian's does not (SORANI_SPELLING), with
+    at least twice the Persian evidence that Sorani never writes (function words, می-)."""
+    sorani = sum(1 for w in folded if w in SORANI_TYPED_WORDS or _sorani_spelling(w))
+    letters = sum(map(len, words))
+    inner_heh = sum(w[:-1].count("ه") for w in words)  # ە typed ه: Sorani's commonest vowel
+    if letters >= SORANI_HEH_LETTERS and inner_heh >= SORANI_HEH_SHARE * letters:
+        sorani += 1
+    persian = sum(1 for w in folded if w in PERSIAN_WORDS and w not in SHARED_WITH_SORANI)
+    persian += sum(1 for w in folded if w.startswith("می") and len(w) > 3)
+    arabic = sum(1 for w in folded if w in ARABIC_WORDS)
+    enough = sorani >= MIN_EVIDENCE and sorani * 5 >= len(words)
+    return enough and sorani >= 2 * max(persian, arabic)
+
+
+def _sorani_spelling(word: str) -> bool:
+    return (
+        word.startswith("ئ")
+        or "وو" in word
+        or (word.startswith("هه") and set(word) != {"ه"})
+        or word.endswith(SORANI_ENDINGS)
+        or (len(word) >= 5 and word.startswith("ده"))
+        or (len(word) >= 6 and word.endswith("هوه"))
+    )
+
+
 def _has(word: str, letters: frozenset[str]) -> bool:
     return not letters.isdisjoint(word)
 
@@ -326,6 +370,8 @@ class LanguageDetector:
         if sorani >= 2 or sorani * 5 >= len(words):
             return SORANI
         folded = [w.translate(_ARABIC_FOLD) for w in words]
+        if _sorani_typed(words, folded):
+            return SORANI
         persian = sum(w in PERSIAN_WORDS for w in folded)
         persian += sum(1 for w in words if _has(w, PERSIAN_LETTERS) or w.startswith("می"))
         persian += piece.count(ZWNJ) + sum(1 for w in words if "ی" in w or "ک" in w) / 2

@@ -435,6 +435,15 @@ TABLE: dict[str, tuple[str, ...]] = {
 # Arabic and Persian typed in Latin letters, reported apart from their own script's rows.
 LATIN_TYPED: dict[str, tuple[str, ...]] = {"ar": AR_LATIN, "fa": FA_LATIN}
 
+# The Sorani rows as typed on a Persian keyboard, which lacks ە ێ ۆ ڕ ڵ ڤ (typed ه ی و ر ل
+# و), and on an Arabic one (ي and ك too): derived, not written, so the same sentences.
+_PERSIAN_KEYBOARD = str.maketrans("ەێۆڕڵڤ", "هیورلو")
+_ARABIC_KEYBOARD = str.maketrans("ەێۆڕڵڤیک", "هيورلفيك")
+CKB_KEYBOARDS: dict[str, tuple[str, ...]] = {
+    "Persian keyboard": tuple(r.translate(_PERSIAN_KEYBOARD) for r in CKB),
+    "Arabic keyboard": tuple(r.translate(_ARABIC_KEYBOARD) for r in CKB),
+}
+
 # Comments whose sentences are in different languages, and the languages present (in
 # order of their share of letters).
 MIXED = (
@@ -452,12 +461,13 @@ def main() -> None:
 
     detector = LanguageDetector()
     latin = [(f"{code}, Latin-typed", rows) for code, rows in LATIN_TYPED.items()]
-    for code, rows in [*TABLE.items(), *latin]:
+    keyboards = [(f"ckb, {name}", rows) for name, rows in CKB_KEYBOARDS.items()]
+    for code, rows in [*TABLE.items(), *latin, *keyboards]:
         expected = code.split(",")[0]
         right = sum(detector.detect(text).language == expected for text in rows)
-        print(f"{code:18} {right:3}/{len(rows):<3} {right / len(rows):7.1%}")
+        print(f"{code:22} {right:3}/{len(rows):<3} {right / len(rows):7.1%}")
     mixed = sum(detector.detect(text).languages == languages for text, languages in MIXED)
-    print(f"{'mixed comments':18} {mixed:3}/{len(MIXED):<3}")
+    print(f"{'mixed comments':22} {mixed:3}/{len(MIXED):<3}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from service.domain import Detection
 from service.language import MAX_DETECT_CHARS, MAX_SENTENCES, LanguageDetector
 from service.pipeline import moderate
 from service.policy import UNSUPPORTED_LANGUAGE
-from tests.language_table import EN, LATIN_TYPED, MIXED, TABLE
+from tests.language_table import CKB_KEYBOARDS, EN, LATIN_TYPED, MIXED, TABLE
 
 DETECTOR = LanguageDetector()
 # The target: 98% of each language's sentences told apart.
@@ -174,6 +174,23 @@ def test_arabic_and_persian_typed_in_latin_letters_told_apart(code):
     assert 1 - len(wrong) / len(rows) >= MIN_LATIN_TYPED_ACCURACY, wrong
     right = [d for d in read if d.language == code]
     assert all(s.writing == "latin" for d in right for s in d.sentences)
+
+
+# Sorani typed without its own letters: its spelling (ئ- for every initial vowel, وو,
+# دە-, -ەکان) tells it from Persian in most sentences; the rest read as Persian.
+MIN_SORANI_KEYBOARD_ACCURACY = 0.8
+
+
+@pytest.mark.parametrize("keyboard", sorted(CKB_KEYBOARDS))
+def test_sorani_typed_on_a_persian_or_arabic_keyboard_is_mostly_sorani(keyboard):
+    rows = CKB_KEYBOARDS[keyboard]
+    wrong = [(t, got) for t in rows if (got := DETECTOR.detect(t).language) != "ckb"]
+    assert 1 - len(wrong) / len(rows) >= MIN_SORANI_KEYBOARD_ACCURACY, wrong
+
+
+def test_a_short_sorani_sentence_beside_one_typed_with_persian_letters_is_sorani():
+    text = "سوپاس. ئهم ههواله راست نییه، سهرچاوهکهی دیار نییه."
+    assert [s.language for s in DETECTOR.detect(text).sentences] == ["ckb", "ckb"]
 
 
 @pytest.mark.parametrize(
