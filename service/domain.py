@@ -119,11 +119,14 @@ LANGUAGES = ("en", "ckb", "kmr", "ar", "fa", "tr", "other")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence's span of the text (start, end exclusive) and its language code."""
+    """One sentence's span of the text (start, end exclusive), its language code, and
+    `writing`: "latin" when a language of the Arabic script is typed in Latin letters
+    (Arabizi, Finglish), else "" (the language's own script)."""
 
     start: int
     end: int
     language: str
+    writing: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,12 @@ decides only what that evidence leaves open, between the few languages of that s
 (Arabic or Persian; English, Turkish or a European language that comes out `other`).
 Anything else is `other`; a sentence without letters is `und`.
 
+Arabic and Persian are also typed in Latin letters: Arabizi writes the letters Latin lacks
+with digits (3 = ع, 7 = ح, 5 = خ, 2 = ء, 6 = ط, 9 = ق: "3ala", "7abibi"), Finglish
+writes Persian as spoken ("kheili", "nist", "mikham"). Their digit words and function
+words are evidence like any other language's, and such a sentence is reported with
+`writing = "latin"`, so that folding reads its digits as letters, not as leetspeak.
+
 The detector reads at most MAX_DETECT_CHARS characters and MAX_SENTENCES sentences, so
 its work per comment is bounded however long the comment is.
 """
@@ -58,6 +64,9 @@ ENGLISH_MIN_SHARE = 0.6
 # Function-word evidence decides when its best language has this many hits and at least
 # twice the runner-up's.
 MIN_EVIDENCE = 2
+# A Latin sentence with Arabizi or Finglish evidence and none of any other language is
+# Arabic or Persian while fewer than this share of its words are common English words.
+LATIN_TYPED_ENGLISH_SHARE = 1 / 3
 # Lingua must be at least this sure before a Latin sentence counts as not English.
 MIN_FOREIGN_CONFIDENCE = 0.5
 
@@ -68,6 +77,23 @@ PERSIAN_LETTERS = frozenset("پچژگ")
 ARABIC_LETTERS = frozenset("ةأإؤى")
 TURKISH_LETTERS = frozenset("ığöü")
 KURMANJI_LETTERS = frozenset("êîû")
+# Sorani typed without its own letters (a Persian or Arabic keyboard) still spells as
+# Sorani: every word-initial vowel on a hamza seat (ئەم, ئاو, ئێمە), long u as وو
+# (هەموو, بوو), هە- (هەولێر, هەموو: ه-ه once ە is typed ه), the articles -ەکان, -ەکە,
+# the verb prefix دە- on words of five letters or more (دەکەن, دەبێتەوە; Persian دهد,
+# دهم, دهه are shorter) and the suffix -ەوە (بووەوە; Persian قهوه is shorter). Persian
+# writes none of these (ا initially, و for u, می- for دە-), Arabic hardly (laughter ههه
+# excepted). Words with ي/ى/ك are compared after _ARABIC_FOLD. "له" and "بو" (in, for)
+# are Sorani's commonest words; Arabic's "له" (to him) is weighed by Arabic's evidence.
+SORANI_ENDINGS = ("هکان", "هکه", "هکانی")
+SORANI_TYPED_WORDS = frozenset("""نییه بهلام لهسهر ههیه نییهتی له بو بوچی""".split())
+# Typed without ە, Sorani writes its commonest vowel as ه inside words: an eighth of the
+# letters of a sentence of twenty or more (the team's table: Persian and Arabic at most a
+# tenth, Sorani typed so 13 % on average) is one more vote, never enough alone.
+SORANI_HEH_SHARE = 0.12
+SORANI_HEH_LETTERS = 20
+# Persian function words that Sorani writes too, which are no evidence against it.
+SHARED_WITH_SORANI = frozenset("که تا چی چه".split())
 ZWNJ = "\u200c"  # Persian joins its prefixes and plurals with it: می‌رود، حمله‌ها
 # Readers type Persian on Arabic keyboards: function words are matched with ي/ى→ی, ك→ک.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -115,6 +141,54 @@ ARABIC_WORDS = frozenset(
     ايضا أيضا جدا شو شلون ليش اكو ماكو هيك كتير عم حدا هاي زين وين شكو مو مش بدي بس
     إلا الا ليس""".translate(_ARABIC_FOLD).split()
 )
+
+# Kurmanji puts its copula after the predicate, as the sentence's last word ("Ez Kurd im",
+# "Ev ne rast e", "Em li wir in"); English and Turkish end no sentence with these words.
+# It confirms Kurmanji and does not start it ("let me in" is English): one more vote
+# where a Kurmanji word is already there, so that a short sentence is told.
+KURMANJI_FINAL = frozenset("e im in ye î".split())
+# Arabizi and Finglish: words of Arabic and Persian typed in Latin letters that English,
+# Turkish, Kurmanji and the European languages do not write (so not "min", "el",
+# "bas", "yani", "tamam", "to", "in", "man", "bad", "az", "ham", "dar"). Words with
+# Arabizi digits ("3ala", "ma3") need no entry here: the digits are the evidence.
+ARABIZI_WORDS = frozenset(
+    """ya wallah wallahi walla yalla yallah inshallah inshalla mashallah habibi habibti
+    shu shou sho shlon shlonak lesh leish laish mish mesh msh mosh enta inta enti inti
+    hada hadha hatha haza hadi hek heik kteer ktir kter aywa aiwa kifak kifik keefak
+    akeed tayeb tayyeb keda kda kedah ezay ezzay izzay ashan alashan baddi badde biddi
+    mafi mafish mafeesh ahlan marhaba wlak yaani ibn kaman kamaan halla lazem lazim
+    mumkin momken khalas shway shwaya shwayya zalame mnih ihna nahna huwa hiya kalam
+    yel yil ana omak ommak emak ummak okhtak ekhtak abook abouk akhook fahem mafhoum
+    kalb w""".split()
+)
+# Function words of the European languages (OTHER_WORDS) that Arabizi writes too: the
+# article "el" and "la" ('no'); beside an Arabizi digit word they count for neither.
+ARABIZI_SHARED = frozenset("el la il al".split())
+FINGLISH_WORDS = frozenset(
+    """ke ro hame hamash hamin hamun hast hastan hastam hasti hastid nist nistan nisti
+    bayad nabayad kheili kheyli khaili khili kheli chera chon chun vali vaghean vaqean
+    aslan inja unja oonja inha unha chie chiye chiz chizi hich hichi dige digeh hanuz
+    hanooz shoma khodet khodesh khodam khodemun baraye faghat faqat mese mesle chetor
+    chetori khob khoob khub shode shodan kardan kardi kardam konan konid dari darim
+    daran nadare nadaran nadari begu bego bebin bashe nabashe mikham mikhay mikhad
+    mikhaym mikhan nemikham mishe nemishe mikone mikonan mikonid nemidunam nemidoonam
+    midunam midoonam chikar cheghadr kojast koja kesafat va ba az har emsal dobare
+    ghablan alan hala kash bishtar kamtar behtar badtar behtarin hamishe hargez shayad
+    hatman lotfan mamnoon mamnun mersi vaghti agar nakheir hichkas hamechi dorost""".split()
+)
+# Arabizi digits (ء ع ح خ ط ق) as evidence: a lower-case word with a vowel and single
+# digits among its letters ("3ala", "7abibi", "ma3"). 8 (غ) is left out, English chat
+# writes it ("gr8", "l8r"); so are codes and numbers: "B2B", "MP3", "covid19", "4x4",
+# "5am", "3rd" (no vowel, capitals, a run of digits, a unit).
+ARABIZI_DIGITS = frozenset("235679")
+# On the text as written: a word with a capital ("B2B", "MP3") is not matched.
+_ALNUM = re.compile(r"(?<![\w@#])[a-z0-9]+(?![\w@])")
+_VOWEL = re.compile(r"[aeiouy]")
+_DIGIT_RUN = re.compile(r"\d\d")
+_UNIT = re.compile(r"\d+(?:st|nd|rd|th|am|pm|k|m|bn|km|kg|mm|cm|h|min|s|x)")
+# Finglish verbs carry the prefix mi- (ne-mi- negated) and a person ending: "mikonam",
+# "miram", "nemidunam"; a common English word ("mine", "mission") is no evidence.
+_FINGLISH_VERB = re.compile(r"(?:ne)?mi[a-z]{1,8}(?:am|im|id|in|an|and|ad|e|i)")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+")
@@ -177,6 +251,51 @@ def _evidence(scores: dict[str, float]) -> str | None:
     return None
 
 
+def _arabizi_words(piece: str) -> set[str]:
+    """The words of `piece` written with Arabizi digits (see ARABIZI_DIGITS)."""
+    if not any(c.isdigit() for c in piece):
+        return set()
+    return {token for token in _ALNUM.findall(piece) if _arabizi_word(token)}
+
+
+def _arabizi_word(token: str) -> bool:
+    """A word of letters with single Arabizi digits among them ("3ala", "ma3", "7mar"),
+    a vowel and two letters or more; not a code or a number with a unit."""
+    digits = [c for c in token if c.isdigit()]
+    if not digits or len(token) - len(digits) < 2 or not ARABIZI_DIGITS.issuperset(digits):
+        return False
+    if _DIGIT_RUN.search(token):
+        return False  # "covid19", "f16": a number
+    return _VOWEL.search(token) is not None and not _UNIT.fullmatch(token)
+
+
+def _sorani_typed(words: list[str], folded: list[str]) -> bool:
+    """Sorani typed on a Persian or Arabic keyboard, without its own letters (ە as ه, ێ
+    as ی or ي): its spelling still shows, and Persian's does not (SORANI_SPELLING), with
+    at least twice the Persian evidence that Sorani never writes (function words, می-)."""
+    sorani = sum(1 for w in folded if w in SORANI_TYPED_WORDS or _sorani_spelling(w))
+    letters = sum(map(len, words))
+    inner_heh = sum(w[:-1].count("ه") for w in words)  # ە typed ه: Sorani's commonest vowel
+    if letters >= SORANI_HEH_LETTERS and inner_heh >= SORANI_HEH_SHARE * letters:
+        sorani += 1
+    persian = sum(1 for w in folded if w in PERSIAN_WORDS and w not in SHARED_WITH_SORANI)
+    persian += sum(1 for w in folded if w.startswith("می") and len(w) > 3)
+    arabic = sum(1 for w in folded if w in ARABIC_WORDS)
+    enough = sorani >= MIN_EVIDENCE and sorani * 5 >= len(words)
+    return enough and sorani >= 2 * max(persian, arabic)
+
+
+def _sorani_spelling(word: str) -> bool:
+    return (
+        word.startswith("ئ")
+        or "وو" in word
+        or (word.startswith("هه") and set(word) != {"ه"})
+        or word.endswith(SORANI_ENDINGS)
+        or (len(word) >= 5 and word.startswith("ده"))
+        or (len(word) >= 6 and word.endswith("هوه"))
+    )
+
+
 def _has(word: str, letters: frozenset[str]) -> bool:
     return not letters.isdisjoint(word)
 
@@ -206,7 +325,9 @@ class LanguageDetector:
         clean = _NOISE.sub(lambda m: " " * len(m.group()), text[:MAX_DETECT_CHARS])
         read = [self._read(clean, start, end) for start, end in _spans(clean)]
         read = _fill_short(read, clean, self)
-        sentences = tuple(Sentence(r.start, r.end, r.language or UNDETERMINED) for r in read)
+        sentences = tuple(
+            Sentence(r.start, r.end, r.language or UNDETERMINED, _writing(r)) for r in read
+        )
         shares: dict[str, int] = {}
         for r in read:
             if r.language and r.language != UNDETERMINED:
@@ -249,6 +370,8 @@ class LanguageDetector:
         if sorani >= 2 or sorani * 5 >= len(words):
             return SORANI
         folded = [w.translate(_ARABIC_FOLD) for w in words]
+        if _sorani_typed(words, folded):
+            return SORANI
         persian = sum(w in PERSIAN_WORDS for w in folded)
         persian += sum(1 for w in words if _has(w, PERSIAN_LETTERS) or w.startswith("می"))
         persian += piece.count(ZWNJ) + sum(1 for w in words if "ی" in w or "ک" in w) / 2
@@ -272,15 +395,25 @@ class LanguageDetector:
         if not piece.isascii():  # their own letters, one vote per word
             kurmanji += sum(1 for w in distinct - KURMANJI_WORDS if _has(w, KURMANJI_LETTERS))
             turkish += sum(1 for w in distinct - TURKISH_WORDS if _has(w, TURKISH_LETTERS))
+        if kurmanji and len(words) > 1 and words[-1].lower() in KURMANJI_FINAL:
+            kurmanji += 1  # the copula closing a sentence with Kurmanji words already
         other = len(distinct & OTHER_WORDS)
+        digit_words = _arabizi_words(piece)
+        if digit_words:  # "el", "la" are Arabizi's article and 'no' as much as Spanish
+            other -= len(distinct & ARABIZI_SHARED)
+        arabizi = len(distinct & ARABIZI_WORDS) + len(digit_words)
+        finglish = len(distinct & FINGLISH_WORDS) + sum(
+            1 for w in distinct - FINGLISH_WORDS if _finglish_verb(w)
+        )
         scores = {ENGLISH: english, KURMANJI: kurmanji, TURKISH: turkish, OTHER: other}
+        scores |= {ARABIC: arabizi, PERSIAN: finglish}
         # Every word a common English one ("Anyway, good article"): English-looking.
         english_like = bool(lower) and all(map(_common_english, lower))
         if not (alone or english_like or any(scores.values())) and len(words) < ENGLISH_MIN_WORDS:
             return None  # "Oh boo hoo": nothing to tell by; the neighbours decide
-        if _looks_english(words, lower) and english >= max(kurmanji, turkish, other):
+        if _looks_english(words, lower) and english >= max(scores.values()):
             return ENGLISH
-        decided = _evidence(scores)
+        decided = _evidence(scores) or _latin_typed(scores, lower)
         if decided:
             return decided
         # Lingua reads ê î û as French: Kurmanji letters with a lead decide before it.
@@ -305,6 +438,23 @@ class LanguageDetector:
         return _LINGUA_CODES.get(best) if best else None
 
 
+def _latin_typed(scores: dict[str, float], lower: list[str]) -> str | None:
+    """Arabic or Persian typed in Latin letters, when its evidence leads (at least one
+    word, twice any other language's) in a sentence whose words are mostly not English:
+    Lingua, which knows neither, would name the nearest Latin language."""
+    best = max((ARABIC, PERSIAN), key=scores.__getitem__)
+    top = scores[best]
+    if top < 1 or any(2 * v > top for code, v in scores.items() if code != best):
+        return None
+    english = sum(1 for w in lower if _common_english(w))
+    return best if english < LATIN_TYPED_ENGLISH_SHARE * len(lower) else None
+
+
+def _finglish_verb(word: str) -> bool:
+    """A Persian verb typed in Latin letters ("mikonam", "nemidunam"), not an English word."""
+    return _FINGLISH_VERB.fullmatch(word) is not None and not _common_english(word)
+
+
 def _looks_english(words: list[str], lower: list[str]) -> bool:
     """Five words or more, most of them (`lower`: names left out) common English words."""
     if len(words) < ENGLISH_MIN_WORDS or not lower:
@@ -322,6 +472,20 @@ def _common_english(word: str) -> bool:
     # The frequency table itself: zipf_frequency() tokenises each word first, at ~100 µs.
     frequency = get_frequency_dict("en").get(word, 0.0)
     return len(word) >= 3 and frequency >= 10 ** (ENGLISH_WORD_ZIPF - 9)
+
+
+def _writing(r: _Read) -> str:
+    """ "latin" for Arabic or Persian read in a Latin sentence (Arabizi, Finglish)."""
+    return "latin" if r.script == _LATIN and r.language in (ARABIC, PERSIAN) else ""
+
+
+def latin_typed(detection: Detection, language: str = ARABIC) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentences of `language` typed in Latin letters (default Arabizi)."""
+    return tuple(
+        (s.start, s.end)
+        for s in detection.sentences
+        if s.language == language and s.writing == "latin"
+    )
 
 
 def _fill_short(read: list[_Read], text: str, detector: LanguageDetector) -> list[_Read]:

@@ -12,6 +12,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,6 +35,20 @@ LEET = str.maketrans(
         "€": "e",
     }
 )
+# Arabizi (Arabic typed in Latin letters) writes with digits the letters Latin lacks; in a
+# sentence read as Arabizi they are read as the letters the same words are typed with when
+# no digit is used, not as leetspeak, so that "5ara" and "khara", "7mar" and "hmar", "3arab"
+# and "arab" meet one entry. Hamza (2) and ain (3) are typed as nothing, "'", "a" or "e":
+# they are dropped ("2ana" ana, "ma3" ma, "yel3an" yelan). "7'" and "3'" are kh and gh.
+ARABIZI = {"2": "", "3": "", "5": "kh", "6": "t", "7": "h", "8": "gh", "9": "q"}
+_ARABIZI_DOTTED = re.compile(r"([37])['’]")
+# A word typed with Arabizi digits: letters with single digits of ARABIZI among them, not
+# an address, a handle or a path ("ali7@mail.com", "@sa7", "/v2/"), nor a number.
+_ARABIZI_TOKEN = re.compile(
+    r"(?<![a-z0-9@#/._:\-])(?=[a-z0-9'’]*[a-z])(?=[a-z0-9'’]*[235-9])[a-z0-9'’]+"
+    r"(?![a-z0-9@/_:]|\.[a-z0-9])"
+)
+_ARABIZI_NOT = re.compile(r"\d\d|[014]|^\d+(?:st|nd|rd|th|am|pm|k|m|bn|km|kg|mm|cm|h|min|s|x)$")
 # Characters that hide a letter ("f*ck", "f#ck"); they stay in the folded text as masks.
 MASKS = "*#%"
 # Look-alikes that Unicode's confusables table leaves out or maps by shape to the wrong letter.
@@ -288,6 +303,54 @@ def _read_leet(text: str) -> str:
     return _TOKEN.sub(repl, text)
 
 
+def read_arabizi(word: str) -> str:
+    """A lower-case word typed with Arabizi digits, with the digits read as letters
+    ("5ara": khara, "3arab": arab, "7'ara": khara); any other word unchanged."""
+    if not _ARABIZI_TOKEN.fullmatch(word) or _ARABIZI_NOT.search(word):
+        return word
+    word = _ARABIZI_DOTTED.sub(lambda m: "kh" if m.group(1) == "7" else "gh", word)
+    return "".join(ARABIZI.get(c, c) for c in word)
+
+
+def _read_arabizi_spans(
+    text: str, src: list[int] | None, spans: Sequence[tuple[int, int]]
+) -> tuple[str, list[int] | None]:
+    """The folded text with the Arabizi words inside `spans` (of the original) read as
+    letters, and the map back to the original."""
+    pieces: list[str] = []
+    out_src: list[int] = []
+    done = 0
+    changed = False
+    for match in _ARABIZI_TOKEN.finditer(text):
+        start, end = match.span()
+        at = src[start] if src is not None else start
+        if not any(low <= at < high for low, high in spans):
+            continue
+        word = match.group()
+        read = read_arabizi(word)
+        if read == word:
+            continue
+        changed = True
+        pieces.append(text[done:start])
+        out_src.extend(src[done:start] if src is not None else range(done, start))
+        i = 0
+        while i < len(word):  # each letter read maps to the digit (or letter) it reads
+            char = word[i]
+            origin = src[start + i] if src is not None else start + i
+            if char in "37" and i + 1 < len(word) and word[i + 1] in "'’":
+                letters, i = ("kh" if char == "7" else "gh"), i + 2
+            else:
+                letters, i = ARABIZI.get(char, char), i + 1
+            pieces.append(letters)
+            out_src.extend([origin] * len(letters))
+        done = end
+    if not changed:
+        return text, src
+    pieces.append(text[done:])
+    out_src.extend(src[done:] if src is not None else range(done, len(text)))
+    return "".join(pieces), out_src
+
+
 def fold_letters(text: str) -> str:
     """`text` with each non-ASCII character folded as `fold` folds it, ASCII untouched: for
     list patterns written in a language's letters, whose regex syntax must stay as it is."""
@@ -306,9 +369,13 @@ def _drop(keep: list[bool], *strings: str) -> list[str]:
     return ["".join(c for c, k in zip(s, keep, strict=True) if k) for s in strings]
 
 
-def fold(text: str) -> Folded:
-    """Fold `text` for matching; the result maps back to the original's positions."""
+def fold(text: str, arabizi: Sequence[tuple[int, int]] = ()) -> Folded:
+    """Fold `text` for matching; the result maps back to the original's positions.
+    `arabizi`: spans of the original read as Arabizi, whose digits inside words are
+    letters (ARABIZI), not leetspeak."""
     folded, src_list = _fold_chars(text)
+    if arabizi:
+        folded, src_list = _read_arabizi_spans(folded, src_list, arabizi)
     plain = folded
     folded = _read_leet(folded)
     keep: list[bool] | None = None

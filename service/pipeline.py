@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from service.classifier import Classifier
 from service.domain import Decision, Detection
-from service.language import UNDETERMINED, LanguageDetector
+from service.language import UNDETERMINED, LanguageDetector, latin_typed
 from service.normalise import fold
 from service.policy import (
     CLASSIFIER_ERROR,
@@ -52,8 +52,9 @@ def moderate(text: str, moderator: Moderator) -> Decision:
     folded = []  # the rules' folding, reused by the model
     cleared: list[tuple[int, int]] = []  # what the rules read as not the commenter's abuse
 
-    def rules():
-        folded.append(fold(text))
+    def rules(detection: Detection):
+        # Digits inside the words of Arabizi sentences are letters, not leetspeak.
+        folded.append(fold(text, arabizi=latin_typed(detection)))
         found = moderator.rules.find(text, folded[0])
         if not found.complete:
             failures.append(RULES_INCOMPLETE)
@@ -69,13 +70,13 @@ def moderate(text: str, moderator: Moderator) -> Decision:
                 folds[language] = folded[0].text
         return moderator.classifier.score_languages(texts, folds)
 
-    hits = _guarded(rules, [], RULES_ERROR, failures)
     language = _guarded(
         lambda: moderator.language.detect(text),
         Detection.of(UNDETERMINED),
         LANGUAGE_ERROR,
         failures,
     )
+    hits = _guarded(lambda: rules(language), [], RULES_ERROR, failures)
     # A quoted hit the rules cannot call the commenter's own goes to review (context.py).
     hits = weaken_quoted(text, hits, language.sentences)
     return decide(

@@ -24,8 +24,10 @@ from service.domain import (
 # 4: the model reads the text minus what the rules set aside; "u r a" is not joined;
 # 5: every language present, per sentence, is checked against the supported ones; scores
 # per language, languages with heads of their own judged by their thresholds, no model
-# reject in a language the service does not judge).
-POLICY_LOGIC = "5"
+# reject in a language the service does not judge; 6: a language typed in Latin letters,
+# Arabizi or Finglish, is judged only where it is supported itself, never by the heads of
+# its own script, which learned its letters and not these).
+POLICY_LOGIC = "6"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
 CLASSIFIER_ERROR = "classifier_error"
 RULES_ERROR = "rules_error"
@@ -97,6 +99,15 @@ def policy_version(
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def _judged(code: str, config: PolicyConfig, typed: set[str]) -> bool:
+    """Whether comments' sentences in `code` may be decided without a human; `typed`:
+    the languages the comment types in Latin letters (Sentence.writing), judged only where
+    supported themselves, since a language's heads learned it in its own script."""
+    if code in typed:
+        return code in config.supported_languages
+    return code == "und" or config.judges(code)
+
+
 def _rule_reason(hit: RuleHit) -> Reason:
     return Reason(hit.category, Source.RULE, rule=hit.rule, span=hit.span, note=hit.note)
 
@@ -141,6 +152,8 @@ def decide(
     """
     rejecting: list[Reason] = []
     reviewing: list[Reason] = []
+    detection = Detection.of(language) if isinstance(language, str) else language
+    typed = {s.language for s in detection.sentences if s.writing}
     for hit in hits:
         (rejecting if hit.strength is Strength.STRONG else reviewing).append(_rule_reason(hit))
     for code, language_scores in scores.items():
@@ -151,7 +164,7 @@ def decide(
         # A model trained on other languages cannot judge this one: a text it has no
         # n-grams for scores its heads' base rates (Persian rejected as profanity). Its
         # scores are shown to the reviewer the comment goes to, never a rejection.
-        judged = code == "und" or config.judges(code)
+        judged = _judged(code, config, typed)
         for category in Category:
             score = language_scores.get(category)
             if score is None or category not in reject:
@@ -160,9 +173,8 @@ def decide(
                 rejecting.append(Reason(category, Source.MODEL, score=score, note=note))
             elif score >= review[category]:
                 reviewing.append(Reason(category, Source.MODEL, score=score, note=note))
-    detection = Detection.of(language) if isinstance(language, str) else language
     for code in dict.fromkeys([*detection.languages, *scores]):
-        if code != "und" and not config.judges(code):
+        if code != "und" and not _judged(code, config, typed):
             reviewing.append(Reason(None, Source.LANGUAGE, rule=UNSUPPORTED_LANGUAGE, note=code))
     for failure in failures:
         reviewing.append(Reason(None, Source.SYSTEM, rule=failure))

@@ -11,6 +11,7 @@ from shutil import copytree
 import pytest
 
 from service.domain import Category, Strength, Verdict
+from service.language import LanguageDetector, latin_typed
 from service.normalise import fold
 from service.pipeline import moderate
 from service.rules import build_rules
@@ -295,3 +296,83 @@ def test_common_english_words_hit_no_other_language_entry():
     words = [w for w in top_n_list("en", 10_000) if any(c.isalpha() for c in w)]
     foreign = {w: [h.rule for h in hits(w) if _language_of(h.rule) != "en"] for w in words}
     assert {w: r for w, r in foreign.items() if r} == {}
+
+
+# -- Latin-typed Arabic, Persian, Sorani and Kurmanji, read with the detector ----------------
+
+DETECTOR = LanguageDetector()
+
+
+def read_hits(text: str):
+    """Hits as the pipeline finds them: Arabizi sentences fold their digits as letters."""
+    return RULES.match(text, fold(text, arabizi=latin_typed(DETECTOR.detect(text))))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Arabizi with digits meets entries typed with letters, and the reverse
+        ("wallah enta 5anzeer w ibn el 7aram", "personal_attack"),
+        ("ya 7mar shu hal 7aki", "personal_attack"),
+        ("inti ga7ba w kalam fadi", "profanity"),
+        ("wallah ya ibn el haram", "profanity"),  # entry "ibn el 7aram"
+        ("shu ya gahba", "profanity"),  # entry "ga7ba"
+        ("ya sharmou6a wallah", "profanity"),  # entry "sharmouta", 6 for ط
+        ("kos ommak ya ibn el zina", "profanity"),
+        # Finglish
+        ("to kheili koskhol hasti", "profanity"),
+        ("madar ghahbe bisharaf", "profanity"),
+        ("arabaye malakh khor hame ja hastan", "abuse"),
+        ("korde khar", "abuse"),
+        # Latin Sorani and Kurmanji
+        ("kuri qehpe", "profanity"),
+        ("segbab", "profanity"),
+        ("kurê pîç", "profanity"),
+        ("xwişka te bigim", "profanity"),
+    ],
+)
+def test_latin_typed_insults_reject(text, category):
+    found = {h.category.value for h in read_hits(text) if h.strength is Strength.STRONG}
+    assert category in found, f"{text!r}: {read_hits(text)}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are such a 7mar, honestly",  # an Arabizi word in English: still its list's
+        "This author is an ibn el 7aram for writing that",
+    ],
+)
+def test_an_arabizi_word_in_an_english_sentence_reaches_its_list(text):
+    assert DETECTOR.detect(text).languages == ("en",)
+    assert read_hits(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sara and Ata went home",  # '5ara', 'a7a' typed with letters are names
+        "the aha moment of the year",  # 'a7a' is not listed as 'aha'
+        "Mars is red and the ars poetica is old",  # vocative insults need 'ya'/'enta'
+        "Tays Bay and Ghabi village",
+        "He is an ahmagh of a kind",  # weak only: review
+        "wallah el wade3 sar sa3b ktir",  # clean Arabizi
+        "3ala fekra, el khabar sa7i7",
+        "ya habibi, shukran 3al ta2rir",
+        "kheili mamnoon az gozaresh",  # clean Finglish
+        "ez kurd im",  # identity statements
+        "man kord hastam",
+        "ana kurdi w fakhour",
+        "Picnic at the Pic du Midi",  # 'piç' folds to 'pic': matched only as spelled
+        "B2B sales rose 7% in Q3",
+    ],
+)
+def test_latin_typed_contrasts_stay_approved(text):
+    strong = [h for h in read_hits(text) if h.strength is Strength.STRONG]
+    assert not strong, f"{text!r}: {strong}"
+
+
+def test_arabizi_entries_typed_with_digits_are_listed_without_them_unless_english():
+    words = load_lists()[Category.PROFANITY].words
+    assert {"khara", "ibn el haram", "gahba"} <= set(words)
+    assert "aha" not in words  # 'a7a' read as letters is an English word

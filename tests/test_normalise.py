@@ -1,6 +1,6 @@
 import pytest
 
-from service.normalise import fold
+from service.normalise import fold, read_arabizi
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,56 @@ def test_arbitrary_unicode_folds_without_error():
     text = "".join(chr(c) for c in range(0x20, 0x3000, 7)) + "\ud800"
     folded = fold(text)
     assert len(folded.text) == len(folded.plain)
+
+
+# -- Arabizi: digits read as letters inside sentences read as Arabizi ---------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        ("5ara", "khara"),  # خ
+        ("7mar", "hmar"),  # ح
+        ("3arab", "arab"),  # ع, typed as nothing
+        ("ma3", "ma"),
+        ("2ana", "ana"),  # ء
+        ("6ayyeb", "tayyeb"),  # ط
+        ("9alb", "qalb"),  # ق
+        ("8abi", "ghabi"),  # غ
+        ("7'ara", "khara"),  # 7' for خ
+        # not Arabizi words: numbers, codes, addresses
+        ("covid19", "covid19"),
+        ("5am", "5am"),
+        ("3rd", "3rd"),
+        ("sh1t", "sh1t"),
+        ("4x4", "4x4"),
+        ("ali7@mail.com", "ali7@mail.com"),
+    ],
+)
+def test_arabizi_digits_read_as_the_letters_they_stand_for(word, read):
+    assert read_arabizi(word) == read
+
+
+def test_arabizi_reading_applies_only_inside_its_spans_and_maps_back():
+    text = "Sh1t happens. enta 5ara w 7mar"
+    start = text.index("enta")
+    folded = fold(text, arabizi=[(start, len(text))])
+    assert folded.text == "shit happens. enta khara w hmar"  # English leet stays
+    assert len(folded.text) == len(folded.plain)
+    for word, original in [("khara", "5ara"), ("hmar", "7mar"), ("shit", "Sh1t")]:
+        at = folded.text.index(word)
+        a, b = folded.span(at, at + len(word))
+        assert text[a:b] == original
+
+
+def test_without_arabizi_spans_folding_is_unchanged():
+    text = "enta 5ara w 7mar, sh1t"
+    assert fold(text) == fold(text, arabizi=())
+    assert fold(text).text == "enta sara w tmar, shit"  # the English leet fold
+
+
+def test_an_address_or_handle_in_an_arabizi_sentence_keeps_its_digits():
+    text = "ib3atli 3ala ali7@mail.com aw @sa7bi"
+    folded = fold(text, arabizi=[(0, len(text))])
+    assert "ali7@mail.com" in folded.plain and "@sa7bi" in folded.plain
+    assert folded.text.startswith("ibatli ala ")

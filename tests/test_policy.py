@@ -198,3 +198,30 @@ def test_malformed_list_is_refused_naming_the_file(tmp_path):
         f.write("\n[patterns.broken]\nregex = '(unclosed'\n")
     with pytest.raises(RuleListError, match="threat.toml: pattern broken"):
         build_rules(lists)
+
+
+ARABIC_HEADS = {"ar": LanguageThresholds({Category.PROFANITY: 0.6}, {Category.PROFANITY: 0.1})}
+
+
+def typed(language: str, writing: str = "latin") -> Detection:
+    return Detection(language, (language,), (Sentence(0, 20, language, writing),))
+
+
+def test_a_language_typed_in_latin_letters_is_not_judged_by_its_scripts_heads():
+    # Arabizi: the Arabic heads learned Arabic letters; a low score is no approval
+    heads = PolicyConfig(THRESHOLDS, REVIEW, Verdict.APPROVE, frozenset({"en"}), "v1", ARABIC_HEADS)
+    low = {"ar": {Category.PROFANITY: 0.01}}
+    decision = decide([], low, heads, typed("ar"))
+    assert decision.status is Status.IN_REVIEW
+    assert [r.note for r in decision.reasons if r.rule == "unsupported_language"] == ["ar"]
+    # nor is a high score a rejection; a strong rule hit still rejects
+    high = {"ar": {Category.PROFANITY: 0.99}}
+    assert decide([], high, heads, typed("ar")).verdict is Verdict.APPROVE
+    assert decide([hit()], low, heads, typed("ar")).verdict is Verdict.REJECT
+    # in its own script the heads judge it, as before
+    assert decide([], low, heads, typed("ar", "")).status is Status.FINAL
+
+
+def test_a_language_typed_in_latin_letters_is_judged_where_it_is_supported_itself():
+    supported = PolicyConfig(THRESHOLDS, REVIEW, Verdict.REJECT, frozenset({"en", "ar"}), "v1")
+    assert decide([], {}, supported, typed("ar")).status is Status.FINAL

@@ -36,7 +36,8 @@ from importlib import resources
 from pathlib import Path
 
 from service.domain import Category, Strength
-from service.normalise import fold, fold_letters, spelling
+from service.normalise import fold, fold_letters, read_arabizi, spelling
+from service.rules.dictionary import is_ordinary
 
 _SET_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -161,6 +162,26 @@ def _folded_table(table: dict[str, str]) -> dict[str, str]:
     return {fold(word).text.strip(): note for word, note in table.items()}
 
 
+# Languages typed in Latin letters with digits for letters (Arabizi): each entry written
+# with digits is also listed as typed without them ("5ara": khara, "ibn el 7aram": ibn el
+# haram), as a sentence read as Arabizi folds its digits (normalise.read_arabizi).
+ARABIZI_LANGUAGES = frozenset({"ar"})
+
+
+def _with_arabizi_letters(table: dict[str, str]) -> dict[str, str]:
+    """`table` plus each digit-written entry read as letters, unless that reading is
+    listed already or is an ordinary English word ("a7a" would be "aha")."""
+    out = dict(table)
+    for word, note in table.items():
+        if not any(c.isdigit() for c in word):
+            continue
+        read = " ".join(read_arabizi(w) for w in spelling(word).split())
+        ordinary = " " not in read and is_ordinary(read)  # a phrase's words may each be
+        if read != spelling(word) and read not in out and not ordinary:
+            out[read] = f"{note}; typed without digits"
+    return out
+
+
 def load_language_list(path: Path, category: Category, language: str) -> RuleList:
     """Parse one language's list file: its words folded like the text, each remembering
     its language and spelling; its patterns named `<language>:<name>`."""
@@ -173,6 +194,8 @@ def load_language_list(path: Path, category: Category, language: str) -> RuleLis
         raise RuleListError(f"{language}/{exc}") from exc
     strong = data.get("words", {})
     weak = data.get("weak", {})
+    if language in ARABIZI_LANGUAGES:
+        strong, weak = _with_arabizi_letters(strong), _with_arabizi_letters(weak)
     origin = {fold(w).text.strip(): (language, spelling(w)) for w in (*strong, *weak)}
     prefixes = _folded_table(data.get("prefixes", {}))
     patterns = tuple(
