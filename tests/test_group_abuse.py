@@ -389,3 +389,71 @@ def test_a_pronoun_opening_a_sentence_refers_to_what_the_last_one_was_about(text
 )
 def test_crimes_and_contact_taken_as_typical_of_a_group(text, derogated):
     assert bool(hits(text)) is derogated, text
+
+
+# Ruin frames and repulsive things preferred to a group (predicates.toml, "ruin and
+# preference frames"); written here, none from the suites.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather live next to a rubbish dump than next to Kurds.",
+        "I would rather live next to a sewage plant than next to a family of Syrians.",
+        "I'd sooner have a landfill next door than Arabs.",
+        "Even the devil is better than Jews.",
+        "I'd rather drink sewer water than share a street with Gypsies.",
+        "Better a rubbish tip next door than a mosque full of Muslims.",
+        "I'd rather my kids played in a landfill than with Mexican kids.",
+        "I'd rather die than have an Arab as a neighbour.",
+        "Living next to Iranians is worse than living next to a rubbish dump.",
+        "Having Afghans as neighbours is like living next to a landfill.",
+        "I've met dogs with better manners than any Syrian.",
+        "Turks are what you get when a goat learns to walk.",
+        "Give the Kurds a country and they'd turn it into a sewer within a week.",
+        "Give Arabs a city and within a year it's a rubbish heap.",
+        "Let the Afghans in and watch the neighbourhood become a slum.",
+        "Give Roma a house and they'll turn it into a pigsty.",
+        "Give a Kurd a job and he'll find a way to mess it up.",
+        "Wherever Syrians go, the place turns into a dump.",
+        "Wherever Gypsies settle, crime follows.",
+        "Everything Pakistanis touch turns to garbage.",
+        "Put Somalis in charge and the country collapses in a month.",
+        "Immigrants turn every neighbourhood they move into into a slum.",
+        "Every country Afghans move to becomes a slum.",
+    ],
+)
+def test_ruin_and_preference_frames_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather live next to Kurds than next to a motorway.",
+        "Give Kurds a country and they'd build schools.",
+        "Give Kurds a country and they'd turn it into a paradise.",
+        "I'd rather eat a pig than read this article.",
+        "I'd rather live next to a rubbish dump than next to this motorway.",
+        "Give Syrians a chance and they will rebuild the city.",
+        "Give Ukrainians weapons and the Russian front collapses.",
+        "Wherever Kurds go, they open schools and restaurants.",
+        "Every country Syrians moved to gained doctors and engineers.",
+        "The refugees turned the abandoned factory into a school within a year.",
+        "The war turned Aleppo into a ruin.",
+        "Living next to Kurds is better than living next to a rubbish dump.",
+        "The camp full of Syrian refugees has no sewer and no clean water.",
+        "Put women in charge and the economy grows.",
+        "Kurdish towns were reduced to rubble by the army.",
+        "I'd rather die than give up on peace between Kurds and Turks.",
+    ],
+)
+def test_groups_on_the_preferred_side_and_good_outcomes_have_no_hit(text):
+    assert hits(text) == [], text
+
+
+def test_a_place_full_of_a_group_called_a_toilet_goes_to_review():
+    text = "Any town full of immigrants is a toilet within a year."
+    assert "abuse" in weak(text) and "abuse" not in strong(text)
+
+
+def test_a_group_beside_an_animal_in_a_question_goes_to_review():
+    assert "abuse" in weak("Jews and rats, what's the difference?")
