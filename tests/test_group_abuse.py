@@ -457,3 +457,35 @@ def test_a_place_full_of_a_group_called_a_toilet_goes_to_review():
 
 def test_a_group_beside_an_animal_in_a_question_goes_to_review():
     assert "abuse" in weak("Jews and rats, what's the difference?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turks are still living in the stone age.",
+        "Roma have never contributed anything to civilisation.",
+        "Iranians need to be taught how to behave in a civilised country.",
+        "Immigrants are the reason this country is going downhill.",
+        "Gypsies don't know what a bath is.",
+        "Arabs have no culture, only camels and sand.",
+        "Jews would sell their own mother for a shekel.",
+    ],
+)
+def test_a_group_called_backward_or_lacking_is_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds living in tents after the earthquake need help.",
+        "Kurds have no state of their own.",
+        "Kurds have no rights in Iran.",
+        "Kurds have never been given anything by Baghdad.",
+        "Refugees need to be taught the language quickly.",
+        "Kurds are the reason this region still has hope.",
+        "Scholars say Kurds have a rich culture and history.",
+    ],
+)
+def test_hardship_lack_of_a_state_and_praise_have_no_hit(text):
+    assert hits(text) == [], text
