@@ -489,3 +489,49 @@ def test_a_group_called_backward_or_lacking_is_implicit_derogation(text):
 )
 def test_hardship_lack_of_a_state_and_praise_have_no_hit(text):
     assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No wonder the neighbourhood went downhill once the Kurds moved in.",
+        "Since the Syrians arrived, you can't walk the streets at night.",
+        "Ever since the Syrians arrived the park smells.",
+        "This city was beautiful before the refugees came.",
+        "Kurdistan would be a paradise without the Kurds.",
+        "Iraq would be a lovely country if it weren't for the Arabs.",
+        "I've yet to meet an honest Kurd.",
+        "Never seen a Roma who works for a living.",
+        "The only thing Afghans export is terrorism.",
+        "Name one thing Arabs have given the world apart from terrorism.",
+        "Arabs and civilisation don't mix.",
+        "Kurds should be grateful we let them live here.",
+        "Persians are proof that evolution can go backwards.",
+        "Muslims have a long way to go before they're civilised.",
+        "Turks are the reason we can't have nice things.",
+    ],
+)
+def test_decline_since_arrival_and_no_virtuous_member_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the Syrians arrived the restaurants in our street have improved.",
+        "Iraq would be a lovely country without ISIS.",
+        "I've never met an honest politician.",
+        "The only thing Kurds export in large amounts is oil.",
+        "Kurdistan would be a paradise without the corruption.",
+        "This city was beautiful before the war came.",
+        "Ever since the refugees arrived, the volunteers have worked day and night.",
+        "Kurds should be grateful to the coalition that saved them.",
+        "The neighbourhood went downhill after the factory closed.",
+        "Name one thing the government has done for Kurds.",
+        "The only thing Syrians want is to go home in peace.",
+        "Residents say the area went downhill once the refugees arrived.",
+        "I've yet to meet a Kurd who doesn't love tea.",
+    ],
+)
+def test_arrivals_praise_organisations_and_reports_have_no_hit(text):
+    assert hits(text) == [], text
