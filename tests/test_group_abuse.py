@@ -535,3 +535,54 @@ def test_decline_since_arrival_and_no_virtuous_member_are_implicit_derogation(te
 )
 def test_arrivals_praise_organisations_and_reports_have_no_hit(text):
     assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funny how every time there's a stabbing it's an Afghan.",
+        "Arabs and hygiene, name a more iconic duo.",
+        "Kurds are great, if you like chaos.",
+        "Roma make excellent pickpockets.",
+        "Shocking, an Afghan who can read.",
+        "Where there are Kurds there is trouble.",
+        "If you want your car stolen, hire a Roma.",
+        "Never turn your back on a Kurd.",
+        "Count your fingers after shaking hands with an Arab.",
+        "Another day, another Syrian in court.",
+    ],
+)
+def test_insinuation_and_sarcasm_about_a_group_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't expect much from an Afghan.",
+        "We all know what Kurds are like.",
+        "You know what they say about Arabs.",
+    ],
+)
+def test_insinuation_with_nothing_said_goes_to_review(text):
+    assert "abuse" in weak(text) and "abuse" not in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time there's a stabbing the police arrive late.",
+        "Kurds are great, if you like good food and music.",
+        "Kurds and democracy: the region's best hope.",
+        "Wow, a Kurd who won the Nobel prize for chemistry.",
+        "Where there are Kurds there is always music.",
+        "If you want your house built well, hire a Kurdish builder.",
+        "Don't expect much from the Kurdish delegation at the talks.",
+        "Another day, another Kurd in parliament.",
+        "Keep your kids away from the river during the floods.",
+        "Every time there is a stabbing it is a tragedy for a family.",
+        "Iraqi refugees make excellent doctors.",
+    ],
+)
+def test_sarcasm_frames_need_a_vice_and_a_group(text):
+    assert hits(text) == [], text
