@@ -620,3 +620,73 @@ def test_an_insinuation_without_a_sexual_word_goes_to_review():
     text = "Everyone knows how she got her promotion, lots of late nights with the editor."
     assert "vulgarity" in flagged(text)
     assert "vulgarity" not in strong(text)
+
+
+# Innuendo on a journalist's work, a watcher's gaze, a body said to do the job
+# (vulgarity.toml pun_verb, my_body, position, watcher, way_verb).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to give her a private lesson in something other than journalism.",
+        "I'd watch her read the phone book naked.",
+        "Bet she's a screamer.",
+        "Wouldn't kick her out of bed.",
+        "Those lips could do more than report.",
+        "What I wouldn't do to that reporter.",
+        "I'd show her my microphone.",
+        "She can investigate my trousers any time she wants.",
+        "I'd let her interrogate me all night.",
+        "I'd love to be interviewed by her, preferably horizontally.",
+        "Someone get her a pole.",
+        "The weather girl is hotter than the forecast.",
+        "Bet her boss enjoys the view.",
+        "I'd pay to see what's under that blazer.",
+        "Lucky microphone.",
+        "She's only there because the producers like looking at her.",
+        "Her cleavage did the interview.",
+        "She can ride my camera crew any time.",
+        "I'd love to see her without the headscarf, and without everything else.",
+        "She'd look better in my shirt and nothing else.",
+        "I want her reading the news from my bed.",
+        "She obviously uses her body to get interviews.",
+        "She seduced her way into every interview.",
+    ],
+)
+def test_innuendo_on_a_journalists_work_and_body_rejected(text):
+    assert "vulgarity" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She can cover the election for us any time.",
+        "The journalist can investigate my complaint about the council.",
+        "I'd let her interview me about the flood.",
+        "I was interviewed by her last year, a sharp journalist.",
+        "I'd show her my notes from the trial.",
+        "The weather today is hotter than last year.",
+        "Her boss enjoys the view from the 20th floor.",
+        "Lucky escape for the reporter in Mosul.",
+        "She uses her platform to get justice for victims.",
+        "He flirted with the idea of running for mayor.",
+        "The producers like looking at her ratings.",
+        "Her reporting did the heavy lifting in that investigation.",
+        "She'd look better in the role of editor.",
+        "She can grill the minister any day she likes.",
+        "She's hotter than ever in the polls.",
+        "Get her a microphone and she will tell the truth.",
+    ],
+)
+def test_journalists_work_views_and_platforms_are_not_innuendo(text):
+    assert "vulgarity" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bet she'd be fun after a few drinks.",
+        "Give me five minutes alone with that reporter.",
+    ],
+)
+def test_remarks_that_may_be_sexual_or_violent_go_to_review(text):
+    assert "vulgarity" in flagged(text) and "vulgarity" not in strong(text), text
