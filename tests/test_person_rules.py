@@ -690,3 +690,75 @@ def test_journalists_work_views_and_platforms_are_not_innuendo(text):
 )
 def test_remarks_that_may_be_sexual_or_violent_go_to_review(text):
     assert "vulgarity" in flagged(text) and "vulgarity" not in strong(text), text
+
+
+# More veiled threats: writing said to harm one's health, a name on a bullet, someone
+# parked outside, a prediction that someone will silence a person, fear demanded.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing articles like that is bad for your health.",
+        "Writing like this can get a person hurt.",
+        "A bullet has your name on it.",
+        "Every dog has its day, and yours is coming, author.",
+        "I've been parked outside your house for three nights.",
+        "See you at your door tonight.",
+        "Someone will shut this reporter up eventually.",
+        "One day someone will make her pay for these lies.",
+        "Maybe someone should remind her what happens to traitors.",
+        "Remember what happened to the last editor.",
+        "There are people who would pay good money to see you disappear.",
+        "The author should think about his family before writing again.",
+        "You should be afraid. Very afraid.",
+        "Be afraid, journalist.",
+        "This is not a threat, it's a promise.",
+    ],
+)
+def test_more_veiled_threats_rejected(text):
+    assert "threat" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Articles like this get people killed, think about that.",
+        "This won't end well for you.",
+        "Your name is on the list.",
+        "Sleep well tonight, if you can.",
+        "Keep an eye on your kids, author.",
+        "Tick tock, reporter.",
+        "We're coming, traitor.",
+        "The reporter's wife works at the hospital on 60 Meter Street.",
+    ],
+)
+def test_ominous_remarks_without_a_stated_harm_go_to_review(text):
+    assert "threat" in flagged(text) and "threat" not in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smoking is bad for your health.",
+        "Writing like this is good for democracy.",
+        "This won't end well for the government.",
+        "You should be afraid of what climate change will do.",
+        "Be afraid of misinformation, not of refugees.",
+        "Your name is on the list of speakers for Friday.",
+        "I've been parked outside the stadium for an hour.",
+        "See you at the conference tonight.",
+        "Someone will finally shut the factory down.",
+        "One day someone will make the government pay for these lies at the ballot box.",
+        "I'd pay good money to see the minister resign.",
+        "The author should think about his readers before writing again.",
+        "You'll need a lawyer for that.",
+        "Sleep well tonight, the storm has passed.",
+        "Keep an eye on your kids near the river.",
+        "Tick tock, the deadline is Friday.",
+        "This is not a threat to press freedom, it's a promise of reform.",
+        "Articles like this save lives.",
+        "My wife works at the hospital on 60 Meter Street.",
+        "The report said articles like this get journalists killed in Iraq.",
+    ],
+)
+def test_health_advice_deadlines_and_lists_are_not_threats(text):
+    assert "threat" not in flagged(text), text
