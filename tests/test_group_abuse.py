@@ -586,3 +586,48 @@ def test_insinuation_with_nothing_said_goes_to_review(text):
 )
 def test_sarcasm_frames_need_a_vice_and_a_group(text):
     assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Afghans were smart, they would have fixed their country by now.",
+        "Kurds are why we can't have nice things.",
+        "Women should be seen and not heard.",
+        "You throw like a girl.",
+        "He drives like an Arab.",
+        "Syrians contribute about as much as a rock.",
+        "You'll never see a Roma working.",
+        "Gypsies are the lowest of the low.",
+        "Pakistanis are as useful as a chocolate teapot.",
+    ],
+)
+def test_rhetoric_and_likeness_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, what have Arabs ever done for the world?",
+        "Ever met an honest Turk? Me neither.",
+    ],
+)
+def test_rhetorical_questions_about_a_group_go_to_review(text):
+    assert "abuse" in weak(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What have Kurds ever been given by Baghdad?",
+        "What have the Kurds ever done to deserve this war?",
+        "If Kurds were united they would have a state.",
+        "Kurds fight like lions.",
+        "She dances like a Kurdish bride.",
+        "Women should be seen and heard in parliament.",
+        "If refugees were allowed to work, they would pay taxes.",
+    ],
+)
+def test_questions_of_grievance_and_praise_have_no_hit(text):
+    assert hits(text) == [], text

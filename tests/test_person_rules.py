@@ -762,3 +762,15 @@ def test_ominous_remarks_without_a_stated_harm_go_to_review(text):
 )
 def test_health_advice_deadlines_and_lists_are_not_threats(text):
     assert "threat" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You'll never see a Roma working.", "You will never see a journalist in that village."],
+)
+def test_never_seeing_someone_is_no_threat(text):
+    assert "threat" not in flagged(text), text
+
+
+def test_never_seeing_your_family_again_is_a_threat():
+    assert "threat" in strong("You will never see your family again.")
