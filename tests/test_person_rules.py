@@ -774,3 +774,55 @@ def test_never_seeing_someone_is_no_threat(text):
 
 def test_never_seeing_your_family_again_is_a_threat():
     assert "threat" in strong("You will never see your family again.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That reporter has been passed around the newsroom.",
+        "She's been under more editors than desks.",
+        "I'd make her scream louder than the protesters.",
+        "She can moan into my microphone any time.",
+        "She'd make a good wife, for one night.",
+        "What a waste of a hot body on a boring journalist.",
+        "The things I could teach that young reporter.",
+        "You look good enough to eat.",
+        "I'd tap the new anchor in a heartbeat.",
+        "She's definitely a sugar baby for some minister.",
+    ],
+)
+def test_sexual_insults_and_propositions_without_a_swear_word_rejected(text):
+    assert "vulgarity" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You look like you'd be a good time, sweetheart.",
+        "She gets around, everyone in the newsroom knows.",
+        "Bet she's had the whole cabinet.",
+        "The president and his interpreter obviously spend their nights together.",
+    ],
+)
+def test_sexual_insinuations_go_to_review(text):
+    assert "vulgarity" in flagged(text) and "vulgarity" not in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She gets around the city by bike.",
+        "She gets around the censors with clever metaphors.",
+        "The refugee families spend their days together in the camp.",
+        "She'd make a good editor.",
+        "What a waste of a good story.",
+        "The things I could teach that young reporter about Kirkuk's history.",
+        "I'd make her explain the budget again.",
+        "The leaflets were passed around the newsroom.",
+        "I'd smash the record this year.",
+        "You look good enough to win the election.",
+        "She's definitely a candidate for minister.",
+    ],
+)
+def test_travel_records_and_candidates_are_not_sexual(text):
+    assert "vulgarity" not in flagged(text), text
