@@ -631,3 +631,42 @@ def test_rhetorical_questions_about_a_group_go_to_review(text):
 )
 def test_questions_of_grievance_and_praise_have_no_hit(text):
     assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arabs are fine in small doses.",
+        "Kurds are nice people when they're asleep.",
+        "A good Iranian is hard to find.",
+        "Syrians are welcome here, as cleaners.",
+        "Jews control the media, everyone knows it.",
+        "Gay people shouldn't be allowed near children.",
+        "Trans women are just men in dresses.",
+        "Somalis don't work.",
+    ],
+)
+def test_faint_praise_and_tropes_are_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+def test_all_members_the_same_goes_to_review():
+    assert "abuse" in weak("All Arabs are the same.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A good Kurdish restaurant is hard to find.",
+        "Kurds are welcome here as neighbours.",
+        "Kurds control the Kirkuk oil fields.",
+        "Kurds are great in small villages.",
+        "Kurds are nice people when they're at home with guests.",
+        "Syrian refugees don't work because the law forbids it.",
+        "Teachers shouldn't be allowed near children without checks.",
+        "All Kurds are the same in the eyes of the law.",
+        "Women are welcome here as leaders.",
+    ],
+)
+def test_restaurants_neighbours_and_the_law_have_no_hit(text):
+    assert hits(text) == [], text
