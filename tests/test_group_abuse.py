@@ -670,3 +670,17 @@ def test_all_members_the_same_goes_to_review():
 )
 def test_restaurants_neighbours_and_the_law_have_no_hit(text):
     assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian refugees in Lebanon live in camps worse than a rubbish dump.",
+        "Refugees have fewer rights than murderers.",
+        "Kurds fear the regime more than the devil.",
+        "Refugees in the camp drink water dirtier than sewage.",
+        "Kurds fight harder than wolves.",
+    ],
+)
+def test_a_group_compared_with_filth_or_criminals_in_sympathy_has_no_hit(text):
+    assert hits(text) == [], text
