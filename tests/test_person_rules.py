@@ -474,7 +474,6 @@ def test_body_words_prices_and_news_are_not_harassment(text):
         "Traitors like you always end up in a shallow grave.",
         "People like the author tend to disappear.",
         "Your kind never lives long around here.",
-        "Reporters who write this kind of thing end up in the morgue.",
         "The last journalist who wrote that ended up in a ditch.",
         "Guys like you get found in car boots.",
         # euphemisms of killing and silencing
@@ -543,6 +542,8 @@ def test_reported_threats_officials_and_things_are_not_veiled_threats(text):
         "The author won't be writing for much longer.",
         "Someone should pay the author a visit.",
         "You live on Gulan Street, I believe.",
+        "Reporters who write this kind of thing end up in the morgue.",
+        "Journalists who cover wars often end up dead.",
         "Nice house. Would be a shame if anything happened to it.",
     ],
 )
