@@ -389,3 +389,298 @@ def test_a_pronoun_opening_a_sentence_refers_to_what_the_last_one_was_about(text
 )
 def test_crimes_and_contact_taken_as_typical_of_a_group(text, derogated):
     assert bool(hits(text)) is derogated, text
+
+
+# Ruin frames and repulsive things preferred to a group (predicates.toml, "ruin and
+# preference frames"); written here, none from the suites.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather live next to a rubbish dump than next to Kurds.",
+        "I would rather live next to a sewage plant than next to a family of Syrians.",
+        "I'd sooner have a landfill next door than Arabs.",
+        "Even the devil is better than Jews.",
+        "I'd rather drink sewer water than share a street with Gypsies.",
+        "Better a rubbish tip next door than a mosque full of Muslims.",
+        "I'd rather my kids played in a landfill than with Mexican kids.",
+        "I'd rather die than have an Arab as a neighbour.",
+        "Living next to Iranians is worse than living next to a rubbish dump.",
+        "Having Afghans as neighbours is like living next to a landfill.",
+        "I've met dogs with better manners than any Syrian.",
+        "Turks are what you get when a goat learns to walk.",
+        "Give the Kurds a country and they'd turn it into a sewer within a week.",
+        "Give Arabs a city and within a year it's a rubbish heap.",
+        "Let the Afghans in and watch the neighbourhood become a slum.",
+        "Give Roma a house and they'll turn it into a pigsty.",
+        "Give a Kurd a job and he'll find a way to mess it up.",
+        "Wherever Syrians go, the place turns into a dump.",
+        "Wherever Gypsies settle, crime follows.",
+        "Everything Pakistanis touch turns to garbage.",
+        "Put Somalis in charge and the country collapses in a month.",
+        "Immigrants turn every neighbourhood they move into into a slum.",
+        "Every country Afghans move to becomes a slum.",
+    ],
+)
+def test_ruin_and_preference_frames_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather live next to Kurds than next to a motorway.",
+        "Give Kurds a country and they'd build schools.",
+        "Give Kurds a country and they'd turn it into a paradise.",
+        "I'd rather eat a pig than read this article.",
+        "I'd rather live next to a rubbish dump than next to this motorway.",
+        "Give Syrians a chance and they will rebuild the city.",
+        "Give Ukrainians weapons and the Russian front collapses.",
+        "Wherever Kurds go, they open schools and restaurants.",
+        "Every country Syrians moved to gained doctors and engineers.",
+        "The refugees turned the abandoned factory into a school within a year.",
+        "The war turned Aleppo into a ruin.",
+        "Living next to Kurds is better than living next to a rubbish dump.",
+        "The camp full of Syrian refugees has no sewer and no clean water.",
+        "Put women in charge and the economy grows.",
+        "Kurdish towns were reduced to rubble by the army.",
+        "I'd rather die than give up on peace between Kurds and Turks.",
+    ],
+)
+def test_groups_on_the_preferred_side_and_good_outcomes_have_no_hit(text):
+    assert hits(text) == [], text
+
+
+def test_a_place_full_of_a_group_called_a_toilet_goes_to_review():
+    text = "Any town full of immigrants is a toilet within a year."
+    assert "abuse" in weak(text) and "abuse" not in strong(text)
+
+
+def test_a_group_beside_an_animal_in_a_question_goes_to_review():
+    assert "abuse" in weak("Jews and rats, what's the difference?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turks are still living in the stone age.",
+        "Roma have never contributed anything to civilisation.",
+        "Iranians need to be taught how to behave in a civilised country.",
+        "Immigrants are the reason this country is going downhill.",
+        "Gypsies don't know what a bath is.",
+        "Arabs have no culture, only camels and sand.",
+        "Jews would sell their own mother for a shekel.",
+    ],
+)
+def test_a_group_called_backward_or_lacking_is_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds living in tents after the earthquake need help.",
+        "Kurds have no state of their own.",
+        "Kurds have no rights in Iran.",
+        "Kurds have never been given anything by Baghdad.",
+        "Refugees need to be taught the language quickly.",
+        "Kurds are the reason this region still has hope.",
+        "Scholars say Kurds have a rich culture and history.",
+    ],
+)
+def test_hardship_lack_of_a_state_and_praise_have_no_hit(text):
+    assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No wonder the neighbourhood went downhill once the Kurds moved in.",
+        "Since the Syrians arrived, you can't walk the streets at night.",
+        "Ever since the Syrians arrived the park smells.",
+        "This city was beautiful before the refugees came.",
+        "Kurdistan would be a paradise without the Kurds.",
+        "Iraq would be a lovely country if it weren't for the Arabs.",
+        "I've yet to meet an honest Kurd.",
+        "Never seen a Roma who works for a living.",
+        "The only thing Afghans export is terrorism.",
+        "Name one thing Arabs have given the world apart from terrorism.",
+        "Arabs and civilisation don't mix.",
+        "Kurds should be grateful we let them live here.",
+        "Persians are proof that evolution can go backwards.",
+        "Muslims have a long way to go before they're civilised.",
+        "Turks are the reason we can't have nice things.",
+    ],
+)
+def test_decline_since_arrival_and_no_virtuous_member_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the Syrians arrived the restaurants in our street have improved.",
+        "Iraq would be a lovely country without ISIS.",
+        "I've never met an honest politician.",
+        "The only thing Kurds export in large amounts is oil.",
+        "Kurdistan would be a paradise without the corruption.",
+        "This city was beautiful before the war came.",
+        "Ever since the refugees arrived, the volunteers have worked day and night.",
+        "Kurds should be grateful to the coalition that saved them.",
+        "The neighbourhood went downhill after the factory closed.",
+        "Name one thing the government has done for Kurds.",
+        "The only thing Syrians want is to go home in peace.",
+        "Residents say the area went downhill once the refugees arrived.",
+        "I've yet to meet a Kurd who doesn't love tea.",
+    ],
+)
+def test_arrivals_praise_organisations_and_reports_have_no_hit(text):
+    assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funny how every time there's a stabbing it's an Afghan.",
+        "Arabs and hygiene, name a more iconic duo.",
+        "Kurds are great, if you like chaos.",
+        "Roma make excellent pickpockets.",
+        "Shocking, an Afghan who can read.",
+        "Where there are Kurds there is trouble.",
+        "If you want your car stolen, hire a Roma.",
+        "Never turn your back on a Kurd.",
+        "Count your fingers after shaking hands with an Arab.",
+        "Another day, another Syrian in court.",
+    ],
+)
+def test_insinuation_and_sarcasm_about_a_group_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't expect much from an Afghan.",
+        "We all know what Kurds are like.",
+        "You know what they say about Arabs.",
+    ],
+)
+def test_insinuation_with_nothing_said_goes_to_review(text):
+    assert "abuse" in weak(text) and "abuse" not in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time there's a stabbing the police arrive late.",
+        "Kurds are great, if you like good food and music.",
+        "Kurds and democracy: the region's best hope.",
+        "Wow, a Kurd who won the Nobel prize for chemistry.",
+        "Where there are Kurds there is always music.",
+        "If you want your house built well, hire a Kurdish builder.",
+        "Don't expect much from the Kurdish delegation at the talks.",
+        "Another day, another Kurd in parliament.",
+        "Keep your kids away from the river during the floods.",
+        "Every time there is a stabbing it is a tragedy for a family.",
+        "Iraqi refugees make excellent doctors.",
+    ],
+)
+def test_sarcasm_frames_need_a_vice_and_a_group(text):
+    assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Afghans were smart, they would have fixed their country by now.",
+        "Kurds are why we can't have nice things.",
+        "Women should be seen and not heard.",
+        "You throw like a girl.",
+        "He drives like an Arab.",
+        "Syrians contribute about as much as a rock.",
+        "You'll never see a Roma working.",
+        "Gypsies are the lowest of the low.",
+        "Pakistanis are as useful as a chocolate teapot.",
+    ],
+)
+def test_rhetoric_and_likeness_are_implicit_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, what have Arabs ever done for the world?",
+        "Ever met an honest Turk? Me neither.",
+    ],
+)
+def test_rhetorical_questions_about_a_group_go_to_review(text):
+    assert "abuse" in weak(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What have Kurds ever been given by Baghdad?",
+        "What have the Kurds ever done to deserve this war?",
+        "If Kurds were united they would have a state.",
+        "Kurds fight like lions.",
+        "She dances like a Kurdish bride.",
+        "Women should be seen and heard in parliament.",
+        "If refugees were allowed to work, they would pay taxes.",
+    ],
+)
+def test_questions_of_grievance_and_praise_have_no_hit(text):
+    assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arabs are fine in small doses.",
+        "Kurds are nice people when they're asleep.",
+        "A good Iranian is hard to find.",
+        "Syrians are welcome here, as cleaners.",
+        "Jews control the media, everyone knows it.",
+        "Gay people shouldn't be allowed near children.",
+        "Trans women are just men in dresses.",
+        "Somalis don't work.",
+    ],
+)
+def test_faint_praise_and_tropes_are_derogation(text):
+    assert "abuse" in strong(text), text
+
+
+def test_all_members_the_same_goes_to_review():
+    assert "abuse" in weak("All Arabs are the same.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A good Kurdish restaurant is hard to find.",
+        "Kurds are welcome here as neighbours.",
+        "Kurds control the Kirkuk oil fields.",
+        "Kurds are great in small villages.",
+        "Kurds are nice people when they're at home with guests.",
+        "Syrian refugees don't work because the law forbids it.",
+        "Teachers shouldn't be allowed near children without checks.",
+        "All Kurds are the same in the eyes of the law.",
+        "Women are welcome here as leaders.",
+    ],
+)
+def test_restaurants_neighbours_and_the_law_have_no_hit(text):
+    assert hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian refugees in Lebanon live in camps worse than a rubbish dump.",
+        "Refugees have fewer rights than murderers.",
+        "Kurds fear the regime more than the devil.",
+        "Refugees in the camp drink water dirtier than sewage.",
+        "Kurds fight harder than wolves.",
+    ],
+)
+def test_a_group_compared_with_filth_or_criminals_in_sympathy_has_no_hit(text):
+    assert hits(text) == [], text

@@ -451,3 +451,379 @@ def test_new_sexual_harassment_phrasings_rejected(text):
 )
 def test_body_words_prices_and_news_are_not_harassment(text):
     assert "vulgarity" not in flagged(text), text
+
+
+# Veiled threats as a grammar over one person class (threat.toml [grammar]: person, subject,
+# victim, like_target): regret of harm, the fate of "people like you", euphemisms of killing
+# and silencing, advice "if I were ...", a stranger reciting a routine. None from the suites.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # regret x harm to a person, their relatives or belongings
+        "Shame if anything were to happen to those lovely kids of yours.",
+        "It'd be a real pity if your car caught fire one night.",
+        "Would be sad if the author had an accident on the way home.",
+        "It would be a tragedy if something bad happened to this reporter.",
+        "Be a shame if your house burned down, wouldn't it?",
+        "It would be unfortunate if your daughter didn't come home one day.",
+        "I'd hate for something to happen to you.",
+        "Pity if she never made it home after work.",
+        # the fate of people like the target
+        "Journalists like her usually end up at the bottom of a river.",
+        "Writers like you don't get old.",
+        "Traitors like you always end up in a shallow grave.",
+        "People like the author tend to disappear.",
+        "Your kind never lives long around here.",
+        "The last journalist who wrote that ended up in a ditch.",
+        "Guys like you get found in car boots.",
+        # euphemisms of killing and silencing
+        "Leyla won't be writing much longer, I'll make sure of that.",
+        "He will not be writing anything soon, trust me.",
+        "This is the last article you'll ever write.",
+        "Somebody should put this reporter out of her misery.",
+        "Time someone put a stop to him permanently.",
+        "Hope somebody shuts the writer up for good.",
+        "I'll see to it that she never writes again.",
+        "Someone should send him to meet his maker.",
+        "Someone needs to take this guy out.",
+        "He'd look good six feet under.",
+        "She'll be sleeping with the fishes soon.",
+        "Somebody should give the editor a proper beating.",
+        # advice that is a threat
+        "If I were the reporter I'd start looking over my shoulder.",
+        "Were I the writer, I'd be checking under my car every morning.",
+        "The author should start watching his back.",
+        "I'd think about my family's safety if I were you, journalist.",
+        "If I were you I'd keep my kids indoors.",
+        # a stranger's knowledge of the person
+        "Your kids go to the school on Salim Street, don't they?",
+        "Your wife drives a white Corolla, right?",
+        "You live on Gulan Street, number 12, right?",
+        "Your son plays football in the park every Saturday, doesn't he?",
+        "We know which mosque you pray at.",
+        "Everyone knows where the reporter lives now.",
+        "I found your Facebook, nice pictures of your kids.",
+        "I found the author's Facebook. Cute daughter.",
+    ],
+)
+def test_veiled_threat_grammar_rejected(text):
+    assert "threat" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The journalist said she was told 'we know where you live'.",
+        'She told the court a man had shouted "we know where you live" at her.',
+        "People like her end up in parliament.",
+        "People like you end up running the country.",
+        "It would be a shame if the ceasefire collapsed.",
+        "I'd watch my back if I were the government, the polls are bad.",
+        "We know where the minister lives: in a palace paid for by taxes.",
+        "I found the minister's Facebook post misleading.",
+        "I found your Facebook post about the election very interesting.",
+        "The author won't be writing for this paper much longer, she has joined the BBC.",
+        "Someone ought to put this bill in the ground.",
+        "He was put in the ground next to his father in 1998.",
+        "I'd be careful with those statistics if I were the author.",
+        "My kids go to the school on Salim Street too, great teachers.",
+        "We know where the money went: to the minister's cousins.",
+        "People who smoke end up in hospital.",
+        "Would be a shame if the talks failed again.",
+    ],
+)
+def test_reported_threats_officials_and_things_are_not_veiled_threats(text):
+    assert "threat" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The author won't be writing for much longer.",
+        "Someone should pay the author a visit.",
+        "You live on Gulan Street, I believe.",
+        "Reporters who write this kind of thing end up in the morgue.",
+        "Journalists who cover wars often end up dead.",
+        "Nice house. Would be a shame if anything happened to it.",
+    ],
+)
+def test_veiled_threats_without_a_sure_target_go_to_review(text):
+    assert "threat" in flagged(text), text
+    assert "threat" not in strong(text), text
+
+
+# Sexual harassment as a grammar over a person (vulgarity.toml [grammar] someone_ref).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invitation or desire aimed at the person
+        "Leyla can interview me in my bedroom any time.",
+        "The presenter can read me the news in bed any day.",
+        "I'd take her back to my place after the show.",
+        "I'd love to spend a night with the presenter.",
+        "Come to my room tonight, sweetheart, and bring your notepad.",
+        "The author can warm my bed any night.",
+        "I'd give the anchor a private interview in my car.",
+        # a job or a story got by sex
+        "Obviously sleeping with the general, that's how he got the post.",
+        "Looks like she'd sleep with anyone for a story.",
+        "She must have slept with half the newsroom to get that column.",
+        "She probably opened her legs for the producer.",
+        "I wonder whose bed she warmed to get that scoop.",
+        "She'd do anything with anyone for a headline.",
+        "She got the interview by sleeping with the commander.",
+        "How many men did she sleep with to get this job?",
+        # a woman reporter's body
+        "Love the way her blouse hugs her curves.",
+        "I watch only for her legs.",
+        "Her breasts are the only reason anyone watches.",
+    ],
+)
+def test_sexual_harassment_grammar_rejected(text):
+    assert "vulgarity" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looks like she'd sleep with anyone for a story.",
+        "She probably opened her legs for the producer.",
+        "Her breasts are the only reason anyone watches.",
+    ],
+)
+def test_sexual_favour_and_body_remarks_about_a_woman_are_also_abuse(text):
+    assert "abuse" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister slept through the debate.",
+        "The anchor wore a red blouse.",
+        "She was interviewed at her home in Erbil.",
+        "She got the job through hard work.",
+        "Body image campaigns help teenage girls.",
+        "He slept with a gun under his pillow during the war.",
+        "Three women said the producer asked them to his hotel room; he denies it.",
+        "She got that job on merit, whatever the trolls say.",
+        "He got the post after sleeping on it for a week.",
+        "The minister can meet me in my office any time to discuss it.",
+        "I'd take him to my room to show him the documents.",
+        "We all know how she got her doctorate: ten years of hard work.",
+        "I slept with the light on after reading that story.",
+    ],
+)
+def test_news_clothes_and_careers_are_not_sexual_harassment(text):
+    assert "vulgarity" not in flagged(text), text
+
+
+def test_an_insinuation_without_a_sexual_word_goes_to_review():
+    text = "Everyone knows how she got her promotion, lots of late nights with the editor."
+    assert "vulgarity" in flagged(text)
+    assert "vulgarity" not in strong(text)
+
+
+# Innuendo on a journalist's work, a watcher's gaze, a body said to do the job
+# (vulgarity.toml pun_verb, my_body, position, watcher, way_verb).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to give her a private lesson in something other than journalism.",
+        "I'd watch her read the phone book naked.",
+        "Bet she's a screamer.",
+        "Wouldn't kick her out of bed.",
+        "Those lips could do more than report.",
+        "What I wouldn't do to that reporter.",
+        "I'd show her my microphone.",
+        "She can investigate my trousers any time she wants.",
+        "I'd let her interrogate me all night.",
+        "I'd love to be interviewed by her, preferably horizontally.",
+        "Someone get her a pole.",
+        "The weather girl is hotter than the forecast.",
+        "Bet her boss enjoys the view.",
+        "I'd pay to see what's under that blazer.",
+        "Lucky microphone.",
+        "She's only there because the producers like looking at her.",
+        "Her cleavage did the interview.",
+        "She can ride my camera crew any time.",
+        "I'd love to see her without the headscarf, and without everything else.",
+        "She'd look better in my shirt and nothing else.",
+        "I want her reading the news from my bed.",
+        "She obviously uses her body to get interviews.",
+        "She seduced her way into every interview.",
+    ],
+)
+def test_innuendo_on_a_journalists_work_and_body_rejected(text):
+    assert "vulgarity" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She can cover the election for us any time.",
+        "The journalist can investigate my complaint about the council.",
+        "I'd let her interview me about the flood.",
+        "I was interviewed by her last year, a sharp journalist.",
+        "I'd show her my notes from the trial.",
+        "The weather today is hotter than last year.",
+        "Her boss enjoys the view from the 20th floor.",
+        "Lucky escape for the reporter in Mosul.",
+        "She uses her platform to get justice for victims.",
+        "He flirted with the idea of running for mayor.",
+        "The producers like looking at her ratings.",
+        "Her reporting did the heavy lifting in that investigation.",
+        "She'd look better in the role of editor.",
+        "She can grill the minister any day she likes.",
+        "She's hotter than ever in the polls.",
+        "Get her a microphone and she will tell the truth.",
+    ],
+)
+def test_journalists_work_views_and_platforms_are_not_innuendo(text):
+    assert "vulgarity" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bet she'd be fun after a few drinks.",
+        "Give me five minutes alone with that reporter.",
+    ],
+)
+def test_remarks_that_may_be_sexual_or_violent_go_to_review(text):
+    assert "vulgarity" in flagged(text) and "vulgarity" not in strong(text), text
+
+
+# More veiled threats: writing said to harm one's health, a name on a bullet, someone
+# parked outside, a prediction that someone will silence a person, fear demanded.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing articles like that is bad for your health.",
+        "Writing like this can get a person hurt.",
+        "A bullet has your name on it.",
+        "Every dog has its day, and yours is coming, author.",
+        "I've been parked outside your house for three nights.",
+        "See you at your door tonight.",
+        "Someone will shut this reporter up eventually.",
+        "One day someone will make her pay for these lies.",
+        "Maybe someone should remind her what happens to traitors.",
+        "Remember what happened to the last editor.",
+        "There are people who would pay good money to see you disappear.",
+        "The author should think about his family before writing again.",
+        "You should be afraid. Very afraid.",
+        "Be afraid, journalist.",
+        "This is not a threat, it's a promise.",
+    ],
+)
+def test_more_veiled_threats_rejected(text):
+    assert "threat" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Articles like this get people killed, think about that.",
+        "This won't end well for you.",
+        "Your name is on the list.",
+        "Sleep well tonight, if you can.",
+        "Keep an eye on your kids, author.",
+        "Tick tock, reporter.",
+        "We're coming, traitor.",
+        "The reporter's wife works at the hospital on 60 Meter Street.",
+    ],
+)
+def test_ominous_remarks_without_a_stated_harm_go_to_review(text):
+    assert "threat" in flagged(text) and "threat" not in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smoking is bad for your health.",
+        "Writing like this is good for democracy.",
+        "This won't end well for the government.",
+        "You should be afraid of what climate change will do.",
+        "Be afraid of misinformation, not of refugees.",
+        "Your name is on the list of speakers for Friday.",
+        "I've been parked outside the stadium for an hour.",
+        "See you at the conference tonight.",
+        "Someone will finally shut the factory down.",
+        "One day someone will make the government pay for these lies at the ballot box.",
+        "I'd pay good money to see the minister resign.",
+        "The author should think about his readers before writing again.",
+        "You'll need a lawyer for that.",
+        "Sleep well tonight, the storm has passed.",
+        "Keep an eye on your kids near the river.",
+        "Tick tock, the deadline is Friday.",
+        "This is not a threat to press freedom, it's a promise of reform.",
+        "Articles like this save lives.",
+        "My wife works at the hospital on 60 Meter Street.",
+        "The report said articles like this get journalists killed in Iraq.",
+    ],
+)
+def test_health_advice_deadlines_and_lists_are_not_threats(text):
+    assert "threat" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You'll never see a Roma working.", "You will never see a journalist in that village."],
+)
+def test_never_seeing_someone_is_no_threat(text):
+    assert "threat" not in flagged(text), text
+
+
+def test_never_seeing_your_family_again_is_a_threat():
+    assert "threat" in strong("You will never see your family again.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That reporter has been passed around the newsroom.",
+        "She's been under more editors than desks.",
+        "I'd make her scream louder than the protesters.",
+        "She can moan into my microphone any time.",
+        "She'd make a good wife, for one night.",
+        "What a waste of a hot body on a boring journalist.",
+        "The things I could teach that young reporter.",
+        "You look good enough to eat.",
+        "I'd tap the new anchor in a heartbeat.",
+        "She's definitely a sugar baby for some minister.",
+    ],
+)
+def test_sexual_insults_and_propositions_without_a_swear_word_rejected(text):
+    assert "vulgarity" in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You look like you'd be a good time, sweetheart.",
+        "She gets around, everyone in the newsroom knows.",
+        "Bet she's had the whole cabinet.",
+        "The president and his interpreter obviously spend their nights together.",
+    ],
+)
+def test_sexual_insinuations_go_to_review(text):
+    assert "vulgarity" in flagged(text) and "vulgarity" not in strong(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She gets around the city by bike.",
+        "She gets around the censors with clever metaphors.",
+        "The refugee families spend their days together in the camp.",
+        "She'd make a good editor.",
+        "What a waste of a good story.",
+        "The things I could teach that young reporter about Kirkuk's history.",
+        "I'd make her explain the budget again.",
+        "The leaflets were passed around the newsroom.",
+        "I'd smash the record this year.",
+        "You look good enough to win the election.",
+        "She's definitely a candidate for minister.",
+    ],
+)
+def test_travel_records_and_candidates_are_not_sexual(text):
+    assert "vulgarity" not in flagged(text), text

@@ -292,3 +292,38 @@ def test_the_model_reads_the_comment_without_counter_speech():
     kept = without_counter_speech("Calling women 'whores' is harassment. Women are too stupid.")
     assert kept == "Women are too stupid."
     assert without_counter_speech("The vote was fair.") == "The vote was fair."
+
+
+def _list_file(tmp_path, body: str):
+    from service.rules.lists import load_list
+
+    path = tmp_path / "threat.toml"
+    path.write_text(body, encoding="utf-8")
+    return load_list(path, Category.THREAT)
+
+
+def test_grammar_fragments_expand_sets_and_earlier_fragments(tmp_path):
+    rule_list = _list_file(
+        tmp_path,
+        """
+[sets]
+noun = ["author", "reporter"]
+[grammar]
+person = '''(?:you|the (?:{noun}))'''
+target = '''(?:{person}|your family)'''
+[patterns.p]
+regex = '''\\bhurt {target}\\b'''
+note = "test"
+""",
+    )
+    regex = rule_list.patterns[0].regex
+    assert regex.search("i will hurt the reporter") and regex.search("hurt your family")
+    assert not regex.search("hurt the minister")
+
+
+def test_a_grammar_fragment_with_an_unknown_set_is_refused_naming_it(tmp_path):
+    from service.rules.lists import RuleListError
+
+    body = "[grammar]\nperson = '''(?:{nobody})'''\n"
+    with pytest.raises(RuleListError, match="threat.toml: grammar person uses unknown set"):
+        _list_file(tmp_path, body)

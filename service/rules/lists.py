@@ -13,6 +13,9 @@ A list file may have these tables (all optional); every entry's value is a short
                place word ("the village of Fucking");
 - `[name_parts]` lower-case parts of place names ("Chorlton cum Hardy"; docs/rules.md);
 - `[sets]`     named word sets, used in patterns as `{name}`;
+- `[grammar]`  named regex fragments built from sets and earlier fragments (a class of
+               person references: pronouns, "the author", "the commenter above"), used
+               in patterns as `{name}` like a set, so that many patterns share one class;
 - `[patterns.NAME]` with `regex` (over folded text), `note`, and optional `strength`
                (`strong` rejects, `weak` only sends to review) and `text = "plain"` (match
                before leetspeak is read: for e-mail addresses, handles and numbers);
@@ -110,20 +113,37 @@ def load_list(path: Path, category: Category, folded: bool = False) -> RuleList:
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleListError(f"{path.name}: [sets] {name} must be a list of strings")
         sets[name] = tuple(letters(w.casefold()) for w in words)
+    # Grammar fragments: regex text with {set} and {earlier fragment} references expanded.
+    fragments: dict[str, str] = {}
+
+    def expand_refs(source: str, owner: str) -> str:
+        def expand(match: re.Match[str]) -> str:
+            ref = match.group(1)
+            if ref in fragments:
+                return fragments[ref]
+            if ref not in sets:
+                raise RuleListError(f"{path.name}: {owner} uses unknown set {{{ref}}}")
+            return set_regex(sets[ref])
+
+        return _SET_REF.sub(expand, source)
+
+    for name, source in data.get("grammar", {}).items():
+        if not isinstance(source, str) or name in sets:
+            raise RuleListError(
+                f"{path.name}: [grammar] {name} must be a regex string not named as a set"
+            )
+        fragments[name] = "(?:" + expand_refs(letters(source), f"grammar {name}") + ")"
+        try:
+            re.compile(fragments[name])
+        except re.error as exc:
+            raise RuleListError(f"{path.name}: grammar {name}: {exc}") from exc
     patterns = []
     for name, spec in data.get("patterns", {}).items():
         if not isinstance(spec, dict) or "regex" not in spec:
             raise RuleListError(f"{path.name}: pattern {name} needs a regex")
         source = letters(spec["regex"])
-
-        def expand(match: re.Match[str], name: str = name) -> str:
-            if match.group(1) not in sets:
-                unknown = match.group(1)
-                raise RuleListError(f"{path.name}: pattern {name} uses unknown set {{{unknown}}}")
-            return set_regex(sets[match.group(1)])
-
         try:
-            regex = re.compile(_SET_REF.sub(expand, source))
+            regex = re.compile(expand_refs(source, f"pattern {name}"))
         except re.error as exc:
             raise RuleListError(f"{path.name}: pattern {name}: {exc}") from exc
         strength = Strength(spec.get("strength", "strong"))
