@@ -101,6 +101,26 @@ def test_sources_weigh_alike_so_a_head_cannot_learn_a_sources_base_rate():
     assert language_heads.source_weights(language_heads.TURKISH, [*rows, unlabelled])[-1, 0] == 0
 
 
+def test_out_of_fold_heads_rebuild_byte_for_byte():
+    import io
+
+    import joblib
+
+    Row = language_heads.Row
+    texts = ["siktir git", "salak herif", "aptal misin", "defol şerefsiz", "haber güzel"]
+    texts += ["meclis toplandı", "okul açıldı", "teşekkürler", "petrol durdu", "yağmur yağdı"]
+    rows = [Row(t, {"offensive": int(i < 4)}, "a" if i % 2 else "b") for i, t in enumerate(texts)]
+    rows *= 3  # the word n-grams need two rows each in every fold
+    spec = language_heads.TURKISH
+
+    def built() -> tuple[bytes, bytes]:
+        buffer = io.BytesIO()
+        joblib.dump(language_heads.fit_heads(spec, rows), buffer)
+        return buffer.getvalue(), language_heads.out_of_fold(spec, rows).tobytes()
+
+    assert built() == built()
+
+
 TURKISH_ROWS = [
     ("siktir git orospu çocuğu", 1),
     ("seni gerizekalı aptal", 1),
