@@ -79,8 +79,13 @@ class MultiHeadLogistic(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.max_iter = max_iter
 
-    def fit(self, X, Y):
+    def fit(self, X, Y, sample_weight=None):
+        """Fit each head on its labelled rows; `sample_weight`, if given, is one weight per
+        row, or one per row and head (shape (n, heads))."""
         Y = np.asarray(Y)
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if weights is not None and weights.ndim == 1:
+            weights = np.repeat(weights[:, None], len(self.heads), axis=1)
         if Y.ndim != 2 or Y.shape[1] != len(self.heads):
             raise ValueError(f"Y must have one column per head {self.heads}")
         strengths = self.C if isinstance(self.C, tuple) else (self.C,) * len(self.heads)
@@ -106,7 +111,7 @@ class MultiHeadLogistic(ClassifierMixin, BaseEstimator):
                 max_iter=self.max_iter,
                 random_state=0,
             )
-            model.fit(X[known], labels)
+            model.fit(X[known], labels, None if weights is None else weights[known, j])
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])
         # float32 halves the artifact; the scores do not move at the precision used.

@@ -60,6 +60,67 @@ def test_thresholds_are_rounded_to_the_safe_side():
     assert 0 < t["review"] <= t["reject"] < 1
 
 
+def test_rules_verdicts_count_in_the_covering_heads_thresholds():
+    """The desk sees rules and heads together: a clean row a strong rule rejects uses up
+    the rejected share; an offensive row a rule holds is not published, whatever its score."""
+    rng = np.random.default_rng(1)
+    y = (np.arange(4000) % 4 == 0).astype(np.int8)
+    scores = np.clip(np.where(y == 1, rng.normal(0.6, 0.2, 4000), rng.normal(0.2, 0.1, 4000)), 0, 1)
+    ruled = np.full(4000, "", dtype=object)
+    ruled[np.flatnonzero(y == 0)[:60]] = "reject"  # 2% of clean rows: a rule's false rejects
+    ruled[np.flatnonzero(y == 1)[:300]] = "review"  # weak hits hold 30% of offensive rows
+    spec, Y, probs = language_heads.TURKISH, y[:, None], scores[:, None]
+    alone = language_heads.choose_thresholds(spec, Y, probs)["profanity"]
+    (t,) = language_heads.choose_thresholds(spec, Y, probs, ruled.astype(str)).values()
+    desk = language_heads.desk_figures(spec, Y, probs, {"profanity": t}, ruled.astype(str))
+    assert desk["auto_rejected"] <= language_heads.MAX_REJECTED
+    assert desk["auto_published"] <= language_heads.MAX_PUBLISHED
+    assert t["reject"] > alone["reject"]  # less room for the head's own rejects
+    assert t["review"] > alone["review"]  # held rows need no low approve threshold
+
+
+def test_a_naming_head_with_few_positives_only_sends_to_review():
+    y = np.zeros((2000, 3), dtype=np.int8)
+    y[:40, 2] = 1  # 40 vulgar rows: fewer than MIN_VALIDATION_POSITIVES
+    y[:300, 1] = 1
+    y[:600, 0] = 1
+    probs = np.random.default_rng(2).random((2000, 3))
+    t = language_heads.choose_thresholds(language_heads.ARABIC, y, probs)
+    assert t["vulgarity"]["reject"] is None and t["vulgarity"]["review"] < 1
+    assert t["abuse"]["reject"] is not None
+
+
+def test_sources_weigh_alike_so_a_head_cannot_learn_a_sources_base_rate():
+    Row = language_heads.Row
+    rows = [Row("a", {"offensive": 1}, "tweets")] * 30 + [Row("b", {"offensive": 0}, "tweets")] * 10
+    rows += [Row("c", {"offensive": 1}, "news")] * 5 + [Row("d", {"offensive": 0}, "news")] * 55
+    w = language_heads.source_weights(language_heads.TURKISH, rows)[:, 0]
+    cells = [w[:30].sum(), w[30:40].sum(), w[40:45].sum(), w[45:].sum()]
+    np.testing.assert_allclose(cells, [25.0] * 4)  # 100 rows, four (source, label) cells
+    unlabelled = Row("e", {}, "news")
+    assert language_heads.source_weights(language_heads.TURKISH, [*rows, unlabelled])[-1, 0] == 0
+
+
+def test_out_of_fold_heads_rebuild_byte_for_byte():
+    import io
+
+    import joblib
+
+    Row = language_heads.Row
+    texts = ["siktir git", "salak herif", "aptal misin", "defol şerefsiz", "haber güzel"]
+    texts += ["meclis toplandı", "okul açıldı", "teşekkürler", "petrol durdu", "yağmur yağdı"]
+    rows = [Row(t, {"offensive": int(i < 4)}, "a" if i % 2 else "b") for i, t in enumerate(texts)]
+    rows *= 3  # the word n-grams need two rows each in every fold
+    spec = language_heads.TURKISH
+
+    def built() -> tuple[bytes, bytes]:
+        buffer = io.BytesIO()
+        joblib.dump(language_heads.fit_heads(spec, rows), buffer)
+        return buffer.getvalue(), language_heads.out_of_fold(spec, rows).tobytes()
+
+    assert built() == built()
+
+
 TURKISH_ROWS = [
     ("siktir git orospu çocuğu", 1),
     ("seni gerizekalı aptal", 1),
@@ -228,6 +289,22 @@ def test_turkish_heads_on_the_official_test_split_are_no_worse_than_validation(s
     probs = head.pipeline.predict_proba([e.text for e in rows])[:, 0]
     auc = roc_auc_score([e.label == "OFF" for e in rows], probs)
     assert auc >= CARD["languages"]["tr"]["validation"]["profanity"]["roc_auc"] - 0.03, auc
+
+
+def test_mayda_is_also_judged_with_twitters_links_masked_as_the_other_tweet_sets_ship():
+    from training.languages_eval import SETS, mask_tco
+
+    rows = [
+        ("Suriyeliler bugün toplandı https://t.co/Ab12cD 👉https://t.co/x9", False),
+        ("haber: https://www.bbc.com/turkce/x ve bit.ly/abc", False),  # stay as written
+    ]
+    assert mask_tco(rows) == [
+        ("Suriyeliler bugün toplandı URL 👉URL", False),
+        ("haber: https://www.bbc.com/turkce/x ve bit.ly/abc", False),
+    ]
+    names = [entry.labelled.name for entry in SETS]
+    assert "turkish_hate_mayda" in names  # the as-is figure stays beside the masked one
+    assert "turkish_hate_mayda (t.co links masked as URL)" in names
 
 
 def test_the_per_language_desk_counts_what_the_heads_and_the_service_decide(served):

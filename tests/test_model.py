@@ -57,6 +57,19 @@ def test_unlabelled_rows_do_not_train_a_head():
     np.testing.assert_allclose(labelled.coef_, padded.coef_)
 
 
+def test_row_weights_reach_each_head_and_a_doubled_row_weighs_two():
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    Y = np.array([[1, 0], [0, 1], [1, 1]])
+    doubled = MultiHeadLogistic(heads=("a", "b")).fit(np.vstack([X, X[:1]]), np.vstack([Y, Y[:1]]))
+    weighted = MultiHeadLogistic(heads=("a", "b")).fit(X, Y, sample_weight=[2.0, 1.0, 1.0])
+    np.testing.assert_allclose(doubled.coef_, weighted.coef_, rtol=1e-4)
+    per_head = np.array([[2.0, 1.0], [1.0, 1.0], [1.0, 1.0]])  # only head a's row 0 doubled
+    mixed = MultiHeadLogistic(heads=("a", "b")).fit(X, Y, sample_weight=per_head)
+    np.testing.assert_allclose(mixed.coef_[0], doubled.coef_[0], rtol=1e-4)
+    plain = MultiHeadLogistic(heads=("a", "b")).fit(X, Y)
+    np.testing.assert_allclose(mixed.coef_[1], plain.coef_[1], rtol=1e-4)
+
+
 def test_a_head_without_both_classes_is_refused():
     with pytest.raises(ValueError, match="head a needs positive and negative"):
         MultiHeadLogistic(heads=("a",)).fit(np.eye(2), np.array([[1], [U]]))

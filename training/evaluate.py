@@ -207,11 +207,13 @@ def language_section(card: dict) -> str:
         "Turkish dotted and dotless i, then the service's folding), word 1-2 grams and char_wb",
         "2-5 grams, one head per concept its data labels. OffensEval-Turkish labels only",
         "OFF/NOT, not which guideline: its one head is named profanity, 'offensive language'.",
+        "Within each source, a head's positive and negative rows carry equal weight (MPOLD",
+        "and MLMA ar differ fourfold in their offensive share).",
         f"Thresholds: approve below `review`: {rule['review']}; reject: {rule['reject']};",
         f"validation: {rule['validation']}.",
         "",
         "| language | category | heads | rows | positives | reject | review (approve below) "
-        "| validation ROC AUC |",
+        "| out-of-fold ROC AUC |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for code, section in sections.items():
@@ -225,17 +227,24 @@ def language_section(card: dict) -> str:
             )
     lines += [
         "",
-        "The heads alone on their validation rows (the desk's three figures):",
+        "The desk's three figures on the out-of-fold scores of all training rows: the heads",
+        "alone, with the rules' verdicts beside them (as the thresholds are chosen), and per",
+        "source with the rules:",
         "",
         "| language | rows | offensive | auto-published | auto-rejected | to review |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for code, section in sections.items():
-        d = section["validation_desk"]
-        lines.append(
-            f"| {code} | {d['rows']} | {d['offensive']} | {d['auto_published']:.1%} "
-            f"| {d['auto_rejected']:.1%} | {d['to_review']:.1%} |"
-        )
+        desks = [(code, section["validation_desk"])]
+        if "validation_desk_with_rules" in section:
+            desks.append((f"{code} with rules", section["validation_desk_with_rules"]))
+        for source, d in section.get("validation_desk_by_source", {}).items():
+            desks.append((f"{code} {source}", d))
+        for name, d in desks:
+            lines.append(
+                f"| {name} | {d['rows']} | {d['offensive']} | {d['auto_published']:.1%} "
+                f"| {d['auto_rejected']:.1%} | {d['to_review']:.1%} |"
+            )
     lines += ["", "Label mapping:", ""]
     for code, section in sections.items():
         for head, mapping in section["label_mapping"].items():

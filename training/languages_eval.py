@@ -4,7 +4,8 @@
 
 Arabic on osact4_arabic (train and dev files, all rows) and MLMA ar's held-out fifth,
 Persian on pars_off_persian (all rows; no head: lists, then review), Turkish on
-turkish_hate_mayda and the OffensEval-Turkish official test split. Each set twice:
+turkish_hate_mayda (as retrieved, and with its t.co links masked as "URL", see
+`mask_tco`) and the OffensEval-Turkish official test split. Each set twice:
 through the whole `moderate()` (rules, language detection, model, policy), and by the
 language's heads alone at their thresholds (what the model decides where detection and
 rules agree). A last column gives the share of rows detected as the set's language.
@@ -13,6 +14,7 @@ rules agree). A last column gives the share of rows detected as the set's langua
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,18 @@ class LanguageSet:
 
 def _mayda_harmful(label: str) -> bool:
     return label != "hiçbiri"  # hate (nefret) and offensive (saldırgan) both break a guideline
+
+
+# Twitter rewrites every link in a tweet, and adds one for attached media, as t.co/<code>:
+# it tells nothing of what the writer posted (a news site, a photo), yet the promotion
+# rules read a shortener in it. OLID and OffensEval replaced links with "URL" before
+# release; MAYDA ships them raw. Masked the same way, MAYDA is judged on what was written.
+_TCO = re.compile(r"https?://t\.co/[A-Za-z0-9]+")
+
+
+def mask_tco(rows: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The rows with every t.co link replaced by "URL", as the other tweet sets ship."""
+    return [(_TCO.sub("URL", text), harmful) for text, harmful in rows]
 
 
 SETS = (
@@ -71,6 +85,14 @@ SETS = (
         LabelledSet(
             "turkish_hate_mayda",
             lambda root: _labelled(data.turkish_hate_mayda_test(root), _mayda_harmful),
+            "clean",
+        ),
+    ),
+    LanguageSet(
+        "tr",
+        LabelledSet(
+            "turkish_hate_mayda (t.co links masked as URL)",
+            lambda root: mask_tco(_labelled(data.turkish_hate_mayda_test(root), _mayda_harmful)),
             "clean",
         ),
     ),

@@ -550,7 +550,9 @@ def train(
     # The Arabic and Turkish heads; leave-one-dataset-out runs judge English sets only.
     from training import language_heads  # it builds on this module's features
 
-    languages, language_cards = ({}, {}) if leave_out else language_heads.train_languages(root)
+    languages, language_cards = (
+        ({}, {}) if leave_out else language_heads.train_languages(root, rules)
+    )
     seconds = time.perf_counter() - started
 
     n_features = sum(len(v.vocabulary_) for v in vectorizers(pipeline))
