@@ -344,6 +344,29 @@ def test_the_model_does_not_read_what_the_rules_set_aside(text, hidden):
     assert hidden not in model_input(text, found.cleared), text
 
 
+# The speaker's own identity ("as a Kurdish woman", "we Arabs") is hidden from the model,
+# which learned group names from abuse data; what follows it is still read and judged.
+@pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        ("As a Kurdish woman and a voter, I want more women on the lists.", "Kurdish", "lists"),
+        ("As a gay Kurd I am tired of this coverage.", "gay", "coverage"),
+        ("We Arabs remember Halabja too.", "Arabs", "Halabja"),
+        ("As a Kurd, I think Arabs are filthy animals.", "As a Kurd", "animals"),
+    ],
+)
+def test_the_model_does_not_read_the_speakers_own_identity(text, hidden, kept):
+    from service.rules.context import model_input
+
+    found = RULES.find(text, fold(text))
+    read = model_input(text, found.cleared)
+    assert hidden not in read and kept in read, (text, read)
+
+
+def test_hate_after_a_self_statement_is_still_rejected():
+    assert any(h.category is Category.ABUSE for h in hits("As a Kurd, I think Arabs are vermin."))
+
+
 @pytest.mark.parametrize(
     "text",
     [

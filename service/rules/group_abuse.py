@@ -64,6 +64,11 @@ class GroupAbuse:
                     self._clear_allowed(reading, mention, folded, cleared)
                 continue
             own = self.cues.self_marker(reading, mention.start)
+            if own is not None and cleared is not None:
+                # The speaker naming their own identity ("as a Kurdish woman", "we Arabs")
+                # says nothing against anyone: the model, which learned group names from
+                # abuse, reads the comment without it.
+                cleared.append(_span(folded, reading, (own, mention.stop)))
             for frame in self.predicates.candidates(reading, mention.start, mention.stop):
                 if mention.kind is MentionKind.ADJECTIVE and not frame.adjective:
                     continue
