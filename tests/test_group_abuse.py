@@ -707,3 +707,29 @@ def test_restaurants_neighbours_and_the_law_have_no_hit(text):
 )
 def test_a_group_compared_with_filth_or_criminals_in_sympathy_has_no_hit(text):
     assert hits(text) == [], text
+
+
+# A quotation mark opens a quotation, not a contraction ("'death" reads "death"), so a
+# quoted frame is read; whose words it is decides: someone else's reported words are
+# cleared, the commenter's own "I say ..." are not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man in the video shouted 'death to all Kurds'; he must be prosecuted.",
+        "Witnesses said the crowd chanted 'Arabs are vermin' outside the court.",
+    ],
+)
+def test_a_quoted_frame_in_someone_elses_report_is_cleared(text):
+    from service.rules.context import model_input
+
+    found = RULES.find(text, fold(text))
+    assert not [h for h in found.hits if h.category in (Category.ABUSE, Category.THREAT)]
+    assert "Kurds'" not in model_input(text, found.cleared)
+    assert "vermin" not in model_input(text, found.cleared)
+
+
+@pytest.mark.parametrize(
+    "text", ["I say 'death to all Kurds'.", "'Arabs are vermin' is what I say."]
+)
+def test_a_quoted_frame_the_commenter_says_is_theirs(text):
+    assert any(h.category in (Category.ABUSE, Category.THREAT) for h in hits(text)), text

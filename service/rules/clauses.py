@@ -18,8 +18,11 @@ from service.rules.lists import read_table_file
 from service.rules.typos import Misspellings
 
 # Words of folded text: "don't" stays one word (a negation), "i'm" and "they're" split
-# ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human").
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|'[a-z]+|=")
+# ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human"). A quote mark
+# before a word opens a quotation, not a contraction: "'death to all X'" reads "death".
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|(?<=[a-z0-9])'[a-z]+|=")
+# A list entry may name a contraction alone ("'re"), which a text only has after a word.
+_PHRASE_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|'[a-z]+|=")
 # How far back a question may name the commenter before a report word.
 QUESTION_LOOKBACK = 8
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -30,8 +33,8 @@ MAX_FILLERS = 5
 
 
 def words_of(text: str) -> list[str]:
-    """A phrase's words, read as a text's words are."""
-    return _WORD.findall(text.casefold().translate(_APOSTROPHES))
+    """A list entry's words, read as a text's words are."""
+    return _PHRASE_WORD.findall(text.casefold().translate(_APOSTROPHES))
 
 
 @dataclass(frozen=True, slots=True)

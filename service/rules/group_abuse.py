@@ -132,9 +132,8 @@ class GroupAbuse:
             return False
         if marks.reported_after(first, found[1]):
             return False
-        context = context_of(original)
-        span = folded.span(reading.spans[first][0], reading.spans[found[1] - 1][1])
-        return not (context.reports and context.is_quoted(span))
+        # quoted after someone else's "said", not the commenter's "I say"
+        return not context_of(original).is_reported(_span(folded, reading, found))
 
     def _taken_back(self, reading: Reading, found: tuple[int, int]) -> bool:
         """Whether the rest of the sentence takes a denial back ("I don't hate all women,
@@ -154,8 +153,7 @@ class GroupAbuse:
             return False
         if marks.condemned(first):  # but "I'm not racist, but ..." condemns nothing
             return not marks.negated_in_sentence_before(first)
-        context = context_of(original)
-        return context.reports and context.is_quoted(_span(folded, reading, found))
+        return context_of(original).is_reported(_span(folded, reading, found))
 
     def _strength(
         self, reading: Reading, mention: Mention, frame: Frame, found: tuple[int, int]
