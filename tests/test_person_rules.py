@@ -413,6 +413,13 @@ def test_figures_of_speech_burials_and_advice_are_not_threats(text):
         "Accidents happen...",
         "I'd love to see you try to walk home tonight.",
         "Does your son still go to that school by the river?",
+        # not sure enough to reject: a third person, a kind of people, a thing, an address
+        "The author won't be writing for much longer.",
+        "Someone should pay the author a visit.",
+        "You live on Gulan Street, I believe.",
+        "Reporters who write this kind of thing end up in the morgue.",
+        "Journalists who cover wars often end up dead.",
+        "Nice house. Would be a shame if anything happened to it.",
     ],
 )
 def test_possible_veiled_threats_go_to_review(text):
@@ -534,22 +541,6 @@ def test_veiled_threat_grammar_rejected(text):
 )
 def test_reported_threats_officials_and_things_are_not_veiled_threats(text):
     assert "threat" not in flagged(text), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The author won't be writing for much longer.",
-        "Someone should pay the author a visit.",
-        "You live on Gulan Street, I believe.",
-        "Reporters who write this kind of thing end up in the morgue.",
-        "Journalists who cover wars often end up dead.",
-        "Nice house. Would be a shame if anything happened to it.",
-    ],
-)
-def test_veiled_threats_without_a_sure_target_go_to_review(text):
-    assert "threat" in flagged(text), text
-    assert "threat" not in strong(text), text
 
 
 # Sexual harassment as a grammar over a person (vulgarity.toml [grammar] someone_ref).
