@@ -129,8 +129,7 @@ class TextContext:
         quote = self._quote(span)
         if quote is None:
             return False
-        start, _ = self.sentence((quote[0], quote[0]))
-        _, stop = self.sentence((quote[1] - 1, quote[1] - 1))
+        start, stop = self._sentences_of(quote)
         around = [
             c
             for c in cues_in(self._cues, (start, stop))
@@ -138,6 +137,12 @@ class TextContext:
         ]
         # "calling them 'X' is not racism" endorses the quoted words: they count.
         return bool(around) and all(cue.kind != DENIED for cue in around)
+
+    def _sentences_of(self, quote: tuple[int, int]) -> tuple[int, int]:
+        """From the start of the sentence a quote opens in to the end of the one it closes in."""
+        start, _ = self.sentence((quote[0], quote[0]))
+        _, stop = self.sentence((quote[1] - 1, quote[1] - 1))
+        return start, stop
 
     def _quote(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """The quoted passage around a span, if any."""
@@ -165,8 +170,7 @@ class TextContext:
             return False
         quote = self._quote(span)
         if quote is not None:
-            start, _ = self.sentence((quote[0], quote[0]))
-            _, stop = self.sentence((quote[1] - 1, quote[1] - 1))
+            start, stop = self._sentences_of(quote)
             if self._framed((start, stop)):
                 return True
         i = bisect_right(self._frame_ends, span[0]) - 1  # the last frame before the span
