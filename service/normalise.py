@@ -12,7 +12,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,7 +41,6 @@ LEET = str.maketrans(
 # and "arab" meet one entry. Hamza (2) and ain (3) are typed as nothing, "'", "a" or "e":
 # they are dropped ("2ana" ana, "ma3" ma, "yel3an" yelan). "7'" and "3'" are kh and gh.
 ARABIZI = {"2": "", "3": "", "5": "kh", "6": "t", "7": "h", "8": "gh", "9": "q"}
-_ARABIZI_DOTTED = re.compile(r"([37])['’]")
 # A word typed with Arabizi digits: letters with single digits of ARABIZI among them, not
 # an address, a handle or a path ("ali7@mail.com", "@sa7", "/v2/"), nor a number.
 _ARABIZI_TOKEN = re.compile(
@@ -308,8 +307,21 @@ def read_arabizi(word: str) -> str:
     ("5ara": khara, "3arab": arab, "7'ara": khara); any other word unchanged."""
     if not _ARABIZI_TOKEN.fullmatch(word) or _ARABIZI_NOT.search(word):
         return word
-    word = _ARABIZI_DOTTED.sub(lambda m: "kh" if m.group(1) == "7" else "gh", word)
-    return "".join(ARABIZI.get(c, c) for c in word)
+    return "".join(letters for letters, _ in _arabizi_letters(word))
+
+
+def _arabizi_letters(word: str) -> Iterator[tuple[str, int]]:
+    """Each letter group of an Arabizi word as read, with the index of the character it
+    reads ("7'" is kh and "3'" gh, read from the digit; other digits by ARABIZI)."""
+    i = 0
+    while i < len(word):
+        char = word[i]
+        if char in "37" and i + 1 < len(word) and word[i + 1] in "'’":
+            yield ("kh" if char == "7" else "gh"), i
+            i += 2
+        else:
+            yield ARABIZI.get(char, char), i
+            i += 1
 
 
 def _read_arabizi_spans(
@@ -333,14 +345,8 @@ def _read_arabizi_spans(
         changed = True
         pieces.append(text[done:start])
         out_src.extend(src[done:start] if src is not None else range(done, start))
-        i = 0
-        while i < len(word):  # each letter read maps to the digit (or letter) it reads
-            char = word[i]
+        for letters, i in _arabizi_letters(word):  # each maps to the character it reads
             origin = src[start + i] if src is not None else start + i
-            if char in "37" and i + 1 < len(word) and word[i + 1] in "'’":
-                letters, i = ("kh" if char == "7" else "gh"), i + 2
-            else:
-                letters, i = ARABIZI.get(char, char), i + 1
             pieces.append(letters)
             out_src.extend([origin] * len(letters))
         done = end
