@@ -12,6 +12,7 @@ import re
 import numpy as np
 from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from service.normalise import fold
@@ -62,6 +63,38 @@ def vectorizers(pipeline) -> list:
     """The TF-IDF vectorisers of a model pipeline's `features` step, in column order."""
     features = pipeline.named_steps["features"]
     return [v for _, v in getattr(features, "transformer_list", [("", features)])]
+
+
+# Never inside a term of the word and char_wb analyzers, which split the text on white space
+# (a vocabulary holding it is refused when pickled).
+_TERM_SEPARATOR = "\n"
+
+
+class CompactTfidf(TfidfVectorizer):
+    """scikit-learn's TfidfVectorizer, pickled with its vocabulary as one string of terms in
+    column order instead of a dict. joblib's unpickler is pure Python and reads a dict entry
+    by entry: 1.8 s for the artifact's 480,000 terms at every process start, against 0.1 s
+    to split one string and rebuild the dict. Fitting and transforming are unchanged."""
+
+    def __getstate__(self):
+        state = dict(super().__getstate__())  # a copy: the live object keeps its dict
+        vocabulary = state.pop("vocabulary_", None)
+        if vocabulary is not None:
+            terms = sorted(vocabulary, key=vocabulary.__getitem__)
+            if any(_TERM_SEPARATOR in term for term in terms) or [
+                vocabulary[term] for term in terms
+            ] != list(range(len(terms))):
+                raise ValueError("a vocabulary must number its terms 0..n-1, none with a newline")
+            state["vocabulary_terms_"] = _TERM_SEPARATOR.join(terms)
+        return state
+
+    def __setstate__(self, state):
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        if terms is not None:
+            split = terms.split(_TERM_SEPARATOR)
+            state["vocabulary_"] = dict(zip(split, range(len(split)), strict=True))
+        super().__setstate__(state)
 
 
 class MultiHeadLogistic(ClassifierMixin, BaseEstimator):

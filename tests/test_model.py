@@ -1,12 +1,14 @@
 """The model's estimator on a tiny inline dataset: heads learn only from their labelled rows."""
 
+import pickle
+
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from service.model import UNLABELLED, MultiHeadLogistic, fold_texts
+from service.model import UNLABELLED, CompactTfidf, MultiHeadLogistic, fold_texts
 
 U = UNLABELLED
 ROWS = [
@@ -80,3 +82,22 @@ def test_model_input_leaves_out_links_and_identity_terms():
     assert "lesbian" not in folded and "queer" not in folded and "kurd" not in folded
     assert "x.com" not in folded
     assert "gayness" in folded  # whole words only
+
+
+def test_compact_vectoriser_pickles_its_vocabulary_as_one_string_and_scores_alike():
+    texts = [r[0] for r in ROWS]
+    for analyzer, grams in (("word", (1, 2)), ("char_wb", (2, 5))):
+        fitted = CompactTfidf(analyzer=analyzer, ngram_range=grams, lowercase=False).fit(texts)
+        before = dict(fitted.vocabulary_)
+        data = pickle.dumps(fitted)
+        assert fitted.vocabulary_ == before  # pickling leaves the live object whole
+        assert pickle.dumps(before) not in data  # no dict of terms inside
+        loaded = pickle.loads(data)
+        assert loaded.vocabulary_ == before
+        assert (loaded.transform(texts) != fitted.transform(texts)).nnz == 0
+
+
+def test_compact_vectoriser_refuses_a_term_it_could_not_unpack():
+    fitted = CompactTfidf(analyzer="char", ngram_range=(1, 1)).fit(["a\nb"])  # "\n" is a term
+    with pytest.raises(ValueError, match="newline"):
+        pickle.dumps(fitted)

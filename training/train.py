@@ -22,13 +22,12 @@ import joblib
 import numpy as np
 import scipy
 import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from service.domain import Category
-from service.model import UNLABELLED, MultiHeadLogistic, fold_texts, vectorizers
+from service.model import UNLABELLED, CompactTfidf, MultiHeadLogistic, fold_texts, vectorizers
 from service.normalise import fold
 from service.rules import RuleSet, build_rules
 from training import data
@@ -284,7 +283,7 @@ def label_matrix(rows: list[Row]) -> np.ndarray:
 
 
 def _tfidf(analyzer: str, ngram_range: tuple[int, int], min_df: int, max_features: int):
-    return TfidfVectorizer(
+    return CompactTfidf(
         analyzer=analyzer,
         ngram_range=ngram_range,
         min_df=min_df,
