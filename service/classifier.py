@@ -18,6 +18,7 @@ import warnings
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
@@ -227,7 +228,8 @@ def load_classifier(model_path: Path) -> TrainedClassifier:
             f"model {model_path} or its card {card_file.name} is missing: run `make train`, "
             "or set MODERATION_MODEL_PATH=none to run on the rules alone"
         )
-    card = json.loads(card_file.read_text(encoding="utf-8"))
+    card_text = card_file.read_text(encoding="utf-8")
+    card = json.loads(card_text)
     trained_with = card.get("libraries", {}).get("scikit-learn")
     if trained_with != sklearn.__version__:
         raise ModelError(
@@ -237,6 +239,14 @@ def load_classifier(model_path: Path) -> TrainedClassifier:
     digest = hashlib.sha256(model_path.read_bytes()).hexdigest()
     if digest != card.get("artifact_sha256"):
         raise ModelError(f"model {model_path.name} does not match its card (sha256 differs)")
+    return _unpickled(model_path, digest, card_text)
+
+
+@lru_cache(maxsize=2)
+def _unpickled(model_path: Path, digest: str, card_text: str) -> TrainedClassifier:
+    """The checked artifact, loaded once per process for the same bytes and card: an app
+    built again (tests, a command beside the server) does not read it again."""
+    card = json.loads(card_text)
     with warnings.catch_warnings():
         warnings.simplefilter("error", InconsistentVersionWarning)
         try:

@@ -327,3 +327,20 @@ def test_a_grammar_fragment_with_an_unknown_set_is_refused_naming_it(tmp_path):
     body = "[grammar]\nperson = '''(?:{nobody})'''\n"
     with pytest.raises(RuleListError, match="threat.toml: grammar person uses unknown set"):
         _list_file(tmp_path, body)
+
+
+def test_rules_are_compiled_once_per_content_of_the_list_files(tmp_path):
+    import shutil
+
+    from service.rules.lists import default_dir
+
+    assert build_rules() is build_rules(default_dir())  # the shipped lists: compiled once
+    lists = tmp_path / "lists"
+    shutil.copytree(default_dir(), lists)
+    copied = build_rules(lists)
+    assert copied is build_rules(lists) and copied.digest == RULES.digest
+    path = lists / "profanity.toml"
+    path.write_text(path.read_text().replace("[words]", '[words]\nzorbl = "a test word"', 1))
+    edited = build_rules(lists)  # same path and size class, new bytes: compiled again
+    assert edited is not copied and edited.match("zorbl", fold("zorbl"))
+    assert not copied.match("zorbl", fold("zorbl"))

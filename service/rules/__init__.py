@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -83,10 +84,29 @@ class RuleSet:
 
 
 def build_rules(directory: Path | None = None) -> RuleSet:
-    """Load the list files from `directory` (default: shipped) and compile every rule."""
+    """Load the list files from `directory` (default: shipped) and compile every rule.
+
+    Compiling takes about a second; a process that builds an app again (tests, a command
+    beside the server) reuses the rules compiled from the same bytes of the same files."""
+    directory = directory or default_dir()
+    return _compiled(directory, _fingerprint(directory))
+
+
+def _fingerprint(directory: Path) -> str:
+    """A digest of every file under `directory`, by relative path and content."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(f"{path.relative_to(directory)}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _compiled(directory: Path, fingerprint: str) -> RuleSet:
+    """The rules compiled from `directory` as it was when `fingerprint` was taken."""
     lists: dict[Category, RuleList] = load_lists(directory)
     rules = tuple(module.build(lists) for module in RULES)
-    analyses = tuple(module.build(directory or default_dir()) for module in ANALYSES)
+    analyses = tuple(module.build(directory) for module in ANALYSES)
     digests = [lists[c].digest for c in Category] + [a.digest for a in analyses]
     digests.append(shipped_cues().digest)  # the other languages' reporting cues (context.py)
     digest = hashlib.sha256("".join(digests).encode()).hexdigest()
