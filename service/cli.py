@@ -54,17 +54,22 @@ def _services() -> api.Services:
     return _app().extensions[api.EXTENSION]
 
 
-def _engine():
-    """The database alone, schema upgraded: for commands that decide nothing (keys,
-    reviewers, backups), which then start without loading rules, model or languages."""
+def _settings():
+    """The settings from the environment, or one line for what is wrong with them."""
     from flask import Flask
 
     from service.config import from_env
 
     try:
-        settings = from_env(Path(Flask("service", instance_relative_config=True).instance_path))
+        return from_env(Path(Flask("service", instance_relative_config=True).instance_path))
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _engine():
+    """The database alone, schema upgraded: for commands that decide nothing (keys,
+    reviewers, backups), which then start without loading rules, model or languages."""
+    settings = _settings()
     engine = db.make_engine(settings.database_url, settings.sqlite_lock_timeout)
     try:
         db.upgrade(engine)
@@ -360,12 +365,12 @@ def check(text: str) -> None:
 
     if text == "-":
         text = sys.stdin.read()
-    svc = _services()
-    try:
-        comment_from_json({"text": text}, svc.settings.max_text_length)
+    try:  # before the rules and model load: a bad text is told at once
+        comment_from_json({"text": text}, _settings().max_text_length)
     except ValidationError as exc:
         click.echo(json.dumps({"error": exc.error, "message": exc.message}), err=True)
         sys.exit(2)
+    svc = _services()
     click.echo(
         json.dumps(
             api.decision_json("-", moderate(text, svc.moderator)), indent=2, ensure_ascii=False
