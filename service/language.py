@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetectorBuilder
 from wordfreq import get_frequency_dict
@@ -85,13 +85,38 @@ KURMANJI_LETTERS = frozenset("êîû")
 # writes none of these (ا initially, و for u, می- for دە-), Arabic hardly (laughter ههه
 # excepted). Words with ي/ى/ك are compared after _ARABIC_FOLD. "له" and "بو" (in, for)
 # are Sorani's commonest words; Arabic's "له" (to him) is weighed by Arabic's evidence.
-SORANI_ENDINGS = ("هکان", "هکه", "هکانی")
-SORANI_TYPED_WORDS = frozenset("""نییه بهلام لهسهر ههیه نییهتی له بو بوچی""".split())
+# The articles -ەکە (the) and -ەکان (the, plural) carry Sorani's enclitics after them:
+# izafe -ی, possessives -م -ت -ی -مان -تان -یان, -یش/-ش (also), the postposition -دا, -ەوە,
+# the copula -ە/-یە ("یاریەکەی", "ڕاپۆرتەکەتان", "کەمپەکاندا"); -اکان is -ەکان after a
+# vowel ("چیاکان"). Persian and Arabic write no word so (Arabic ة is not ه).
+SORANI_ARTICLE = re.compile(r"(?:هکه|هکان|اکان)(?:ی|م|ت|مان|تان|یان|یش|ش|دا|وه|یه|ه)?$")
+# Sorani's commonest words as its readers type them without ە ێ ۆ ڕ ڵ: "له" (in, from) and
+# "بو" (for, to), which Persian writes as no word (its "به", "از", "برای"), the negated
+# copula "نییه"/"نیه" (Persian "نیست"), "بهلام" (but), "ههیه" (there is), the compound
+# prepositions له+سهر (on), له+گهل (with), له+بهر (because of), له+ناو (inside), له+وی
+# (there), and "بوچی" (why). Arabic's "له" (to him) is weighed by Arabic's own evidence.
+SORANI_TYPED_WORDS = frozenset(
+    """نییه نیه بهلام ههیه نییهتی له بو بوچی لهسهر لهگهل لهبهر لهناو لهوی لهوه""".split()
+)
+SORANI_COMPOUNDS = ("لهگهل", "لهسهر", "لهبهر", "لهناو")  # with enclitics: لهگهلتانم
 # Typed without ە, Sorani writes its commonest vowel as ه inside words: an eighth of the
 # letters of a sentence of twenty or more (the team's table: Persian and Arabic at most a
 # tenth, Sorani typed so 13 % on average) is one more vote, never enough alone.
 SORANI_HEH_SHARE = 0.12
 SORANI_HEH_LETTERS = 20
+# Sorani writes the short vowel e (ە, typed ه) that Persian leaves unwritten: "تهنها",
+# "شهش", "کهم", "کهس" are Persian's "تنها", "شش", "کم", "کس" with an ه inside. A word that
+# is no common Persian or Arabic word, but is one without an inner ه, is such a spelling.
+# Persian's own words with an inner ه ("شهر", "تهران", "مهم") are common Persian words.
+COMMON_ZIPF = 3.0  # wordfreq's small lists of Persian and Arabic, about 1 per million
+# A sentence most of whose words (this share, of those of two letters or more) are neither
+# common Persian nor common Arabic words is one more vote (Persian and Arabic sentences,
+# names and dialect included, have a fifth or fewer so; Sorani typed so, a half or more).
+SORANI_UNKNOWN_SHARE = 0.4
+SORANI_UNKNOWN_WORDS = 1
+# "له" (in, from) is no Persian word; Arabic's "له" (to him) comes with Arabic's article or
+# function words once a sentence has this many words: without them it is a second vote.
+SORANI_LE_WORDS = 4
 # Persian function words that Sorani writes too, which are no evidence against it.
 SHARED_WITH_SORANI = frozenset("که تا چی چه".split())
 ZWNJ = "\u200c"  # Persian joins its prefixes and plurals with it: می‌رود، حمله‌ها
@@ -271,16 +296,26 @@ def _arabizi_word(token: str) -> bool:
 
 def _sorani_typed(words: list[str], folded: list[str]) -> bool:
     """Sorani typed on a Persian or Arabic keyboard, without its own letters (ە as ه, ێ
-    as ی or ي): its spelling still shows, and Persian's does not (SORANI_SPELLING), with
+    as ی or ي): its spelling still shows, and Persian's does not (_sorani_spelling), with
     at least twice the Persian evidence that Sorani never writes (function words, می-)."""
     sorani = sum(1 for w in folded if w in SORANI_TYPED_WORDS or _sorani_spelling(w))
     letters = sum(map(len, words))
     inner_heh = sum(w[:-1].count("ه") for w in words)  # ە typed ه: Sorani's commonest vowel
     if letters >= SORANI_HEH_LETTERS and inner_heh >= SORANI_HEH_SHARE * letters:
         sorani += 1
+    sorani += sum(1 for w in folded if _sorani_vowel(w))
+    if not sorani:
+        return False  # the vocabulary votes below confirm Sorani, they do not start it
+    known = [_common_persian_or_arabic(w) for w in folded if len(w) >= 2]
+    unknown = known.count(False)
+    if unknown >= SORANI_UNKNOWN_WORDS and unknown >= SORANI_UNKNOWN_SHARE * len(known):
+        sorani += 1
     persian = sum(1 for w in folded if w in PERSIAN_WORDS and w not in SHARED_WITH_SORANI)
     persian += sum(1 for w in folded if w.startswith("می") and len(w) > 3)
     arabic = sum(1 for w in folded if w in ARABIC_WORDS)
+    arabic += sum(1 for w in words if _has(w, ARABIC_LETTERS) or w.startswith("ال"))
+    if "له" in folded and not arabic and len(words) >= SORANI_LE_WORDS:
+        sorani += 1
     enough = sorani >= MIN_EVIDENCE and sorani * 5 >= len(words)
     return enough and sorani >= 2 * max(persian, arabic)
 
@@ -290,10 +325,41 @@ def _sorani_spelling(word: str) -> bool:
         word.startswith("ئ")
         or "وو" in word
         or (word.startswith("هه") and set(word) != {"ه"})
-        or word.endswith(SORANI_ENDINGS)
+        or SORANI_ARTICLE.search(word) is not None
+        or word.startswith(SORANI_COMPOUNDS)
         or (len(word) >= 5 and word.startswith("ده"))
         or (len(word) >= 6 and word.endswith("هوه"))
     )
+
+
+def _sorani_vowel(word: str) -> bool:
+    """Sorani's written ە where Persian writes no vowel ("تهنها" for "تنها"): see
+    COMMON_ZIPF. `word` is folded to Persian ی ک."""
+    if len(word) < 3 or "ه" not in word[1:-1] or _common_persian_or_arabic(word):
+        return False
+    persian = _frequencies("fa")
+    floor = 10 ** (COMMON_ZIPF + 0.5 - 9)  # the word without ه: a commoner Persian word
+    inner = [i for i in range(1, len(word) - 1) if word[i] == "ه"]
+    return any(persian.get(word[:i] + word[i + 1 :], 0.0) >= floor for i in inner)
+
+
+_TO_ARABIC = str.maketrans("یک", "يك")
+
+
+@lru_cache(maxsize=65_536)
+def _common_persian_or_arabic(word: str) -> bool:
+    """A common Persian word (`word` folded to ی ک) or a common Arabic one (with ي ك)."""
+    floor = 10 ** (COMMON_ZIPF - 9)
+    if _frequencies("fa").get(word, 0.0) >= floor:
+        return True
+    return _frequencies("ar").get(word.translate(_TO_ARABIC), 0.0) >= floor
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's small list for `language` (some 30,000 to 60,000 words, 20 ms to load),
+    read when a sentence first needs it."""
+    return get_frequency_dict(language, wordlist="small")
 
 
 def _has(word: str, letters: frozenset[str]) -> bool:
