@@ -184,11 +184,22 @@ ARABIZI_WORDS = frozenset(
     mafi mafish mafeesh ahlan marhaba wlak yaani ibn kaman kamaan halla lazem lazim
     mumkin momken khalas shway shwaya shwayya zalame mnih ihna nahna huwa hiya kalam
     yel yil ana omak ommak emak ummak okhtak ekhtak abook abouk akhook fahem mafhoum
-    kalb w""".split()
+    kalb w
+    aku maku shaku shako mako kolesh kulish hassa hessa minu shinu shino shgad wiyya
+    wayed wayid adri kitha kidha chidhi awi awy naharda delwa2ti dilwa2ti ba2a
+    mabrook mabrouk mabruk mashkoor mashkoorin shukran shokran leh elli illi hayda
+    hayde halla2 ba3dein bel bil fel fil hal shi ams kan lo""".split()
 )
+# Above, after "kalb w", words that English also writes as strings ("hal", "shi", "kan",
+# "lo", "ams", "leh", "bel", "fil"): Arabic's contracted "in the" (bel, fel), "this" (hal),
+# "thing" (shi), "was" (kan), "if" (lo), "yesterday" (ams), "why" (leh). They count by how
+# rare they are in English (_english_weight), so alone they decide nothing.
 # Function words of the European languages (OTHER_WORDS) that Arabizi writes too: the
 # article "el" and "la" ('no'); beside an Arabizi digit word they count for neither.
 ARABIZI_SHARED = frozenset("el la il al".split())
+# Finglish's colloquial "tu" (in) is Kurmanji's "tu" (you): beside a Finglish word that
+# English does not write, it counts for neither.
+FINGLISH_SHARED = frozenset(["tu"])
 FINGLISH_WORDS = frozenset(
     """ke ro hame hamash hamin hamun hast hastan hastam hasti hastid nist nistan nisti
     bayad nabayad kheili kheyli khaili khili kheli chera chon chun vali vaghean vaqean
@@ -199,8 +210,15 @@ FINGLISH_WORDS = frozenset(
     mikhaym mikhan nemikham mishe nemishe mikone mikonan mikonid nemidunam nemidoonam
     midunam midoonam chikar cheghadr kojast koja kesafat va ba az har emsal dobare
     ghablan alan hala kash bishtar kamtar behtar badtar behtarin hamishe hargez shayad
-    hatman lotfan mamnoon mamnun mersi vaghti agar nakheir hichkas hamechi dorost""".split()
+    hatman lotfan mamnoon mamnun mersi vaghti agar nakheir hichkas hamechi dorost
+    in to man do key kei age ageh mage ham bar bad ye na chi ki ta hastam hastim bud
+    bood shod migan migim ghabl baad pas""".split()
 )
+# Above, from "in" on, Persian's commonest words that are English strings too: "in"
+# (this), "to" (you), "man" (I), "do" (two), "key" (when), "age" (if), "mage" (isn't it),
+# "ham" (also), "bar" (on), "bad" (after), "ye" (a), "na" (no), "chi" (what), "ki" (who),
+# "ta" (until). Weighed by how rare they are in English (_english_weight): "man ham
+# hastam" is Persian by "hastam", "in the bar man" is no Persian.
 # Arabizi digits (ء ع ح خ ط ق) as evidence: a lower-case word with a vowel and single
 # digits among its letters ("3ala", "7abibi", "ma3"). 8 (غ) is left out, English chat
 # writes it ("gr8", "l8r"); so are codes and numbers: "B2B", "MP3", "covid19", "4x4",
@@ -209,13 +227,32 @@ ARABIZI_DIGITS = frozenset("235679")
 # On the text as written: a word with a capital ("B2B", "MP3") is not matched.
 _ALNUM = re.compile(r"(?<![\w@#])[a-z0-9]+(?![\w@])")
 _VOWEL = re.compile(r"[aeiouy]")
+_DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d\d")
 _UNIT = re.compile(r"\d+(?:st|nd|rd|th|am|pm|k|m|bn|km|kg|mm|cm|h|min|s|x)")
 # Finglish verbs carry the prefix mi- (ne-mi- negated) and a person ending: "mikonam",
 # "miram", "nemidunam"; a common English word ("mine", "mission") is no evidence.
-_FINGLISH_VERB = re.compile(r"(?:ne)?mi[a-z]{1,8}(?:am|im|id|in|an|and|ad|e|i)")
+_FINGLISH_VERB = re.compile(r"(?:ne)?mi[a-z]{1,8}(?:am|im|id|in|an|and|ad|e|i|y)")
+# Negated and subjunctive verbs, na-/ne-/be- on the stems of Persian's commonest verbs
+# (kon do, dar have, kha want, bin see, gu say, shav become, zan hit, dun/tun know/can,
+# gir take, mun stay, saz make, yad come, khor eat, nevis write) with a person ending:
+# "nakone", "nadare", "benevisid"; and past verbs, a stem ending in -d or -t with the
+# endings -am -im -id -and ("nadidam", "bakhtim", "raftand"). Common English words
+# ("splendid", "candid") are no evidence.
+_FINGLISH_STEM_VERB = re.compile(
+    r"(?:na|ne|be|bi)(?:kon|dar|kha|khah|bin|gu|go|shav|zan|dun|doon|tun|toon|gir|mun|moon"
+    r"|saz|yad|khor|nevis)(?:am|im|id|in|an|and|ad|e|i|y|eh)?"
+)
+_FINGLISH_PAST = re.compile(r"(?:na|ne)?[a-z]{3,7}[dt](?:am|im|id|and)")
+# The ezafe written with a hyphen ("gheymat-e nun", "tim-e melli") and the plural -ha
+# ("gheymat-ha"): English joins no word to a lone "e" or "ha".
+_FINGLISH_HYPHEN = re.compile(r"(?<![\w-])[a-z]{2,}-(?:e|ye|ha|haye|haro)(?![\w-])")
+# English's most common strings weigh this little as cues of another language, its
+# commoner ones this, and strings English does not commonly write count fully.
+ENGLISH_VERY_COMMON_ZIPF = 4.5
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # letters and digits: "3ala", "B2B"
 _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+")
 # A sentence ends at . ! ? (and the Arabic ؟ ۔) followed by a space or the end, or a line.
 _BOUNDARY = re.compile(r"[.!?؟۔…]+(?=\s|$)|\n")
@@ -278,7 +315,7 @@ def _evidence(scores: dict[str, float]) -> str | None:
 
 def _arabizi_words(piece: str) -> set[str]:
     """The words of `piece` written with Arabizi digits (see ARABIZI_DIGITS)."""
-    if not any(c.isdigit() for c in piece):
+    if not _DIGIT.search(piece):
         return set()
     return {token for token in _ALNUM.findall(piece) if _arabizi_word(token)}
 
@@ -362,6 +399,20 @@ def _frequencies(language: str) -> dict[str, float]:
     return get_frequency_dict(language, wordlist="small")
 
 
+def _words(piece: str, script: str | None) -> list[str]:
+    """The words of a sentence; in a Latin one, a word with Arabizi digits is one word
+    ("7ada", not "ada", which English writes): codes and numbers split as before."""
+    if script != _LATIN or not _DIGIT.search(piece):
+        return _WORD.findall(piece)
+    words = []
+    for token in _TOKEN.findall(piece):
+        if token.islower() and _arabizi_word(token):
+            words.append(token)
+        else:
+            words.extend(_WORD.findall(token))
+    return words
+
+
 def _has(word: str, letters: frozenset[str]) -> bool:
     return not letters.isdisjoint(word)
 
@@ -418,7 +469,7 @@ class LanguageDetector:
         if letters == 0:
             return _Read(start, end, None, 0, 0, UNDETERMINED)
         script = max(counts, key=counts.__getitem__)
-        words = _WORD.findall(_TITLE_WORD.sub(" ", piece))
+        words = _words(_TITLE_WORD.sub(" ", piece), script)
         language = None if len(words) <= SHORT_WORDS else self.language_of(piece, script, words)
         return _Read(start, end, script, letters, len(words), language)
 
@@ -464,22 +515,23 @@ class LanguageDetector:
         if kurmanji and len(words) > 1 and words[-1].lower() in KURMANJI_FINAL:
             kurmanji += 1  # the copula closing a sentence with Kurmanji words already
         other = len(distinct & OTHER_WORDS)
-        digit_words = _arabizi_words(piece)
-        if digit_words:  # "el", "la" are Arabizi's article and 'no' as much as Spanish
+        cues = _latin_typed_cues(piece, distinct)
+        if cues[ARABIC]:  # "el", "la" are Arabizi's article and 'no' as much as Spanish
             other -= len(distinct & ARABIZI_SHARED)
-        arabizi = len(distinct & ARABIZI_WORDS) + len(digit_words)
-        finglish = len(distinct & FINGLISH_WORDS) + sum(
-            1 for w in distinct - FINGLISH_WORDS if _finglish_verb(w)
-        )
+        if _strong(cues[PERSIAN] - FINGLISH_SHARED):
+            kurmanji -= len(distinct & FINGLISH_SHARED & KURMANJI_WORDS)
         scores = {ENGLISH: english, KURMANJI: kurmanji, TURKISH: turkish, OTHER: other}
-        scores |= {ARABIC: arabizi, PERSIAN: finglish}
+        scores |= {code: sum(map(_english_weight, cues[code])) for code in (ARABIC, PERSIAN)}
         # Every word a common English one ("Anyway, good article"): English-looking.
         english_like = bool(lower) and all(map(_common_english, lower))
         if not (alone or english_like or any(scores.values())) and len(words) < ENGLISH_MIN_WORDS:
             return None  # "Oh boo hoo": nothing to tell by; the neighbours decide
-        if _looks_english(words, lower) and english >= max(scores.values()):
+        # An English-looking sentence is English unless another language has more words:
+        # Arabizi's and Finglish's count here only when English does not write them.
+        foreign = scores | {code: _strong(cues[code]) for code in (ARABIC, PERSIAN)}
+        if _looks_english(words, lower) and english >= max(foreign.values()):
             return ENGLISH
-        decided = _evidence(scores) or _latin_typed(scores, lower)
+        decided = _evidence(scores) or _latin_typed(scores, cues, lower)
         if decided:
             return decided
         # Lingua reads ê î û as French: Kurmanji letters with a lead decide before it.
@@ -504,21 +556,62 @@ class LanguageDetector:
         return _LINGUA_CODES.get(best) if best else None
 
 
-def _latin_typed(scores: dict[str, float], lower: list[str]) -> str | None:
-    """Arabic or Persian typed in Latin letters, when its evidence leads (at least one
-    word, twice any other language's) in a sentence whose words are mostly not English:
-    Lingua, which knows neither, would name the nearest Latin language."""
+def _latin_typed_cues(piece: str, distinct: set[str]) -> dict[str, set[str]]:
+    """The words of a Latin sentence that are Arabizi's and Finglish's evidence: listed
+    words, words with Arabizi digits, Persian verbs and the hyphened ezafe and plural."""
+    arabizi = (distinct & ARABIZI_WORDS) | _arabizi_words(piece)
+    finglish = distinct & FINGLISH_WORDS
+    finglish |= {w for w in distinct - finglish - ENGLISH_WORDS if _finglish_verb(w)}
+    if "-" in piece:
+        finglish |= set(_FINGLISH_HYPHEN.findall(piece.lower()))
+    return {ARABIC: arabizi, PERSIAN: finglish - arabizi}
+
+
+def _strong(cues: set[str]) -> int:
+    """The cue words that English does not commonly write (_english_weight 1)."""
+    return sum(1 for w in cues if _english_weight(w) == 1.0)
+
+
+def _latin_typed(
+    scores: dict[str, float], cues: dict[str, set[str]], lower: list[str]
+) -> str | None:
+    """Arabic or Persian typed in Latin letters, when its evidence leads (twice any other
+    language's) in a sentence whose words are mostly not English: Lingua, which knows
+    neither, would name the nearest Latin language. The evidence is one word English does
+    not commonly write, or several that it does ("to key miay?" by "miay"; "in the bar,
+    man" is no Persian). A word that is both the language's cue and an English function
+    word ("to", "in") is evidence of neither against the other."""
     best = max((ARABIC, PERSIAN), key=scores.__getitem__)
-    top = scores[best]
-    if top < 1 or any(2 * v > top for code, v in scores.items() if code != best):
+    top, own = scores[best], cues[best]
+    if not (_strong(own) or top >= MIN_EVIDENCE):
         return None
-    english = sum(1 for w in lower if _common_english(w))
+    rivals = scores | {ENGLISH: len((set(lower) & ENGLISH_WORDS) - own)}
+    if any(2 * v > top for code, v in rivals.items() if code != best):
+        return None
+    english = sum(1 for w in lower if w not in own and _common_english(w))
     return best if english < LATIN_TYPED_ENGLISH_SHARE * len(lower) else None
 
 
+@lru_cache(maxsize=65_536)
 def _finglish_verb(word: str) -> bool:
-    """A Persian verb typed in Latin letters ("mikonam", "nemidunam"), not an English word."""
-    return _FINGLISH_VERB.fullmatch(word) is not None and not _common_english(word)
+    """A Persian verb typed in Latin letters ("mikonam", "nemidunam", "nakone",
+    "nadidam"), not an English word."""
+    if word in ARABIZI_WORDS or _common_english(word):
+        return False
+    return any(p.fullmatch(word) for p in (_FINGLISH_VERB, _FINGLISH_STEM_VERB, _FINGLISH_PAST))
+
+
+@lru_cache(maxsize=65_536)
+def _english_weight(word: str) -> float:
+    """How much a cue word of Arabizi or Finglish counts: fully when English does not
+    commonly write the string, half when it does ("ham", "shu", "mesh"), a quarter for its
+    commonest strings and function words ("in", "to", "man", "age")."""
+    if word in ENGLISH_WORDS:
+        return 0.25
+    frequency = get_frequency_dict("en").get(word, 0.0)
+    if frequency >= 10 ** (ENGLISH_VERY_COMMON_ZIPF - 9):
+        return 0.25
+    return 0.5 if frequency >= 10 ** (ENGLISH_WORD_ZIPF - 9) else 1.0
 
 
 def _looks_english(words: list[str], lower: list[str]) -> bool:
@@ -570,7 +663,7 @@ def _fill_short(read: list[_Read], text: str, detector: LanguageDetector) -> lis
         alone = [i for i, r in enumerate(out) if r.language is None and r.script == script]
         joined = " ".join(text[out[i].start : out[i].end] for i in alone)
         joined = unicodedata.normalize("NFKC", joined)
-        language = detector.language_of(joined, script, _WORD.findall(joined), alone=True)
+        language = detector.language_of(joined, script, _words(joined, script), alone=True)
         for i in alone:
             out[i] = _replace(out[i], language)
     return out
