@@ -67,6 +67,9 @@ MIN_EVIDENCE = 2
 # A Latin sentence with Arabizi or Finglish evidence and none of any other language is
 # Arabic or Persian while fewer than this share of its words are common English words.
 LATIN_TYPED_ENGLISH_SHARE = 1 / 3
+# Without a word that English does not write, its cues that English writes too must weigh
+# this much together (_english_weight: "ro" 0.5, "in" 0.25), two of them at least.
+LATIN_TYPED_MIN_WEIGHT = 1.0
 # Lingua must be at least this sure before a Latin sentence counts as not English.
 MIN_FOREIGN_CONFIDENCE = 0.5
 
@@ -188,12 +191,13 @@ ARABIZI_WORDS = frozenset(
     aku maku shaku shako mako kolesh kulish hassa hessa minu shinu shino shgad wiyya
     wayed wayid adri kitha kidha chidhi awi awy naharda delwa2ti dilwa2ti ba2a
     mabrook mabrouk mabruk mashkoor mashkoorin shukran shokran leh elli illi hayda
-    hayde halla2 ba3dein bel bil fel fil hal shi ams kan lo""".split()
+    hayde halla2 ba3dein bel bil fel fil hal shi ams kan lo men mn""".split()
 )
 # Above, after "kalb w", words that English also writes as strings ("hal", "shi", "kan",
 # "lo", "ams", "leh", "bel", "fil"): Arabic's contracted "in the" (bel, fel), "this" (hal),
-# "thing" (shi), "was" (kan), "if" (lo), "yesterday" (ams), "why" (leh). They count by how
-# rare they are in English (_english_weight), so alone they decide nothing.
+# "thing" (shi), "was" (kan), "if" (lo), "yesterday" (ams), "why" (leh), "from" (men).
+# They count by how rare they are in English (_english_weight), so alone they decide
+# nothing.
 # Function words of the European languages (OTHER_WORDS) that Arabizi writes too: the
 # article "el" and "la" ('no'); beside an Arabizi digit word they count for neither.
 ARABIZI_SHARED = frozenset("el la il al".split())
@@ -212,12 +216,12 @@ FINGLISH_WORDS = frozenset(
     ghablan alan hala kash bishtar kamtar behtar badtar behtarin hamishe hargez shayad
     hatman lotfan mamnoon mamnun mersi vaghti agar nakheir hichkas hamechi dorost
     in to man do key kei age ageh mage ham bar bad ye na chi ki ta hastam hastim bud
-    bood shod migan migim ghabl baad pas""".split()
+    bood shod migan migim ghabl baad pas be daram dare darid""".split()
 )
 # Above, from "in" on, Persian's commonest words that are English strings too: "in"
 # (this), "to" (you), "man" (I), "do" (two), "key" (when), "age" (if), "mage" (isn't it),
 # "ham" (also), "bar" (on), "bad" (after), "ye" (a), "na" (no), "chi" (what), "ki" (who),
-# "ta" (until). Weighed by how rare they are in English (_english_weight): "man ham
+# "ta" (until), "be" (to). Weighed by how rare they are in English (_english_weight): "man ham
 # hastam" is Persian by "hastam", "in the bar man" is no Persian.
 # Arabizi digits (ء ع ح خ ط ق) as evidence: a lower-case word with a vowel and single
 # digits among its letters ("3ala", "7abibi", "ma3"). 8 (غ) is left out, English chat
@@ -234,14 +238,18 @@ _UNIT = re.compile(r"\d+(?:st|nd|rd|th|am|pm|k|m|bn|km|kg|mm|cm|h|min|s|x)")
 # "miram", "nemidunam"; a common English word ("mine", "mission") is no evidence.
 _FINGLISH_VERB = re.compile(r"(?:ne)?mi[a-z]{1,8}(?:am|im|id|in|an|and|ad|e|i|y)")
 # Negated and subjunctive verbs, na-/ne-/be- on the stems of Persian's commonest verbs
-# (kon do, dar have, kha want, bin see, gu say, shav become, zan hit, dun/tun know/can,
-# gir take, mun stay, saz make, yad come, khor eat, nevis write) with a person ending:
-# "nakone", "nadare", "benevisid"; and past verbs, a stem ending in -d or -t with the
+# (kon do, dar have, kha want, bin see, gu/g say, shav/sh become, zan hit, dun/tun
+# know/can, gir take, mun stay, saz make, yad/y/a come, khor eat, nevis write, r go, d
+# give) with a person ending: "nakone", "nadare", "benevisid", "beram", "biay"; the past
+# stems of the commonest verbs with or without one ("shodam", "karde", "neveshte"); and
+# past verbs, a stem ending in -d or -t with the
 # endings -am -im -id -and ("nadidam", "bakhtim", "raftand"). Common English words
 # ("splendid", "candid") are no evidence.
 _FINGLISH_STEM_VERB = re.compile(
     r"(?:na|ne|be|bi)(?:kon|dar|kha|khah|bin|gu|go|shav|zan|dun|doon|tun|toon|gir|mun|moon"
-    r"|saz|yad|khor|nevis)(?:am|im|id|in|an|and|ad|e|i|y|eh)?"
+    r"|saz|yad|khor|nevis|r|d|g|sh|y|a)(?:am|im|id|in|an|and|ad|e|i|y|eh)"
+    r"|(?:na|ne)?(?:shod|kard|raft|bud|bood|goft|did|dad|khord|zad|umad|oomad|amad|gereft"
+    r"|dasht|khast|nevesht|gozasht|kosht)(?:am|i|e|eh|im|id|an|and)?"
 )
 _FINGLISH_PAST = re.compile(r"(?:na|ne)?[a-z]{3,7}[dt](?:am|im|id|and)")
 # The ezafe written with a hyphen ("gheymat-e nun", "tim-e melli") and the plural -ha
@@ -529,7 +537,8 @@ class LanguageDetector:
         # An English-looking sentence is English unless another language has more words:
         # Arabizi's and Finglish's count here only when English does not write them.
         foreign = scores | {code: _strong(cues[code]) for code in (ARABIC, PERSIAN)}
-        if _looks_english(words, lower) and english >= max(foreign.values()):
+        shared = frozenset().union(*(cues[c] for c in (ARABIC, PERSIAN) if foreign[c]))
+        if _looks_english(words, lower, shared) and english >= max(foreign.values()):
             return ENGLISH
         decided = _evidence(scores) or _latin_typed(scores, cues, lower)
         if decided:
@@ -578,12 +587,13 @@ def _latin_typed(
     """Arabic or Persian typed in Latin letters, when its evidence leads (twice any other
     language's) in a sentence whose words are mostly not English: Lingua, which knows
     neither, would name the nearest Latin language. The evidence is one word English does
-    not commonly write, or several that it does ("to key miay?" by "miay"; "in the bar,
-    man" is no Persian). A word that is both the language's cue and an English function
+    not commonly write, or two or more that it does, weighing LATIN_TYPED_MIN_WEIGHT
+    together ("to key miay?" by "miay", "in akhbar ro key" by three; "in the bar, man" is
+    no Persian). A word that is both the language's cue and an English function
     word ("to", "in") is evidence of neither against the other."""
     best = max((ARABIC, PERSIAN), key=scores.__getitem__)
     top, own = scores[best], cues[best]
-    if not (_strong(own) or top >= MIN_EVIDENCE):
+    if not (_strong(own) or (len(own) >= 2 and top >= LATIN_TYPED_MIN_WEIGHT)):
         return None
     rivals = scores | {ENGLISH: len((set(lower) & ENGLISH_WORDS) - own)}
     if any(2 * v > top for code, v in rivals.items() if code != best):
@@ -614,11 +624,15 @@ def _english_weight(word: str) -> float:
     return 0.5 if frequency >= 10 ** (ENGLISH_WORD_ZIPF - 9) else 1.0
 
 
-def _looks_english(words: list[str], lower: list[str]) -> bool:
-    """Five words or more, most of them (`lower`: names left out) common English words."""
+def _looks_english(
+    words: list[str], lower: list[str], shared: frozenset[str] = frozenset()
+) -> bool:
+    """Five words or more, most of them (`lower`: names left out) common English words;
+    those `shared` with a language that has a word English does not write (the Finglish
+    "man", "to", "bar" beside "mikonam") count half."""
     if len(words) < ENGLISH_MIN_WORDS or not lower:
         return False
-    english = sum(1 for w in lower if _common_english(w))
+    english = sum(0.5 if w in shared else 1 for w in lower if _common_english(w))
     return english >= ENGLISH_MIN_SHARE * len(lower)
 
 
