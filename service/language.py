@@ -121,7 +121,7 @@ SORANI_UNKNOWN_WORDS = 1
 # function words once a sentence has this many words: without them it is a second vote.
 SORANI_LE_WORDS = 4
 # Persian function words that Sorani writes too, which are no evidence against it.
-SHARED_WITH_SORANI = frozenset("که تا چی چه".split())
+SHARED_WITH_SORANI = frozenset("که تا چی چه کرد".split())  # کرد: Sorani's "did" as well
 ZWNJ = "\u200c"  # Persian joins its prefixes and plurals with it: می‌رود، حمله‌ها
 # Readers type Persian on Arabic keyboards: function words are matched with ي/ى→ی, ك→ک.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -216,8 +216,14 @@ FINGLISH_WORDS = frozenset(
     ghablan alan hala kash bishtar kamtar behtar badtar behtarin hamishe hargez shayad
     hatman lotfan mamnoon mamnun mersi vaghti agar nakheir hichkas hamechi dorost
     in to man do key kei age ageh mage ham bar bad ye na chi ki ta hastam hastim bud
-    bood shod migan migim ghabl baad pas be daram dare darid""".split()
+    bood shod migan migim ghabl baad pas be daram dare darid
+    emruz emrooz diruz dirooz farda emshab parsal
+    mardom zendegi gheymat ghimat qeymat qeimat jang solh dorugh doroogh khune khooneh
+    khaneh bache bacheh madrese""".split()
 )
+# Above, "emruz" to "parsal": Persian's today, yesterday, tomorrow, tonight, last year;
+# "mardom" on: the commonest nouns of Persian news comments (people, life, price, war,
+# peace, lie, home, child, school) that neither English nor Arabic writes so.
 # Above, from "in" on, Persian's commonest words that are English strings too: "in"
 # (this), "to" (you), "man" (I), "do" (two), "key" (when), "age" (if), "mage" (isn't it),
 # "ham" (also), "bar" (on), "bad" (after), "ye" (a), "na" (no), "chi" (what), "ki" (who),
@@ -252,6 +258,10 @@ _FINGLISH_STEM_VERB = re.compile(
     r"|dasht|khast|nevesht|gozasht|kosht)(?:am|i|e|eh|im|id|an|and)?"
 )
 _FINGLISH_PAST = re.compile(r"(?:na|ne)?[a-z]{3,7}[dt](?:am|im|id|and)")
+# Persian's plural possessives (-eshun their, -emun our, -etun your, as spoken, with -a-
+# or -oo- spellings: "harfashun", "khoonamoon") and its superlative -tarin ("behtarin"):
+# no English, Arabic or Turkish word ends so.
+_FINGLISH_SUFFIX = re.compile(r"[a-z]{2,}(?:(?:e|a)(?:sh|m|t)(?:un|oon)|tarin)")
 # The ezafe written with a hyphen ("gheymat-e nun", "tim-e melli") and the plural -ha
 # ("gheymat-ha"): English joins no word to a lone "e" or "ha".
 _FINGLISH_HYPHEN = re.compile(r"(?<![\w-])[a-z]{2,}-(?:e|ye|ha|haye|haro)(?![\w-])")
@@ -344,6 +354,8 @@ def _sorani_typed(words: list[str], folded: list[str]) -> bool:
     as ی or ي): its spelling still shows, and Persian's does not (_sorani_spelling), with
     at least twice the Persian evidence that Sorani never writes (function words, می-)."""
     sorani = sum(1 for w in folded if w in SORANI_TYPED_WORDS or _sorani_spelling(w))
+    # The article is Sorani's grammar, not a spelling Persian or Arabic might share: twice.
+    sorani += sum(1 for w in folded if SORANI_ARTICLE.search(w))
     letters = sum(map(len, words))
     inner_heh = sum(w[:-1].count("ه") for w in words)  # ە typed ه: Sorani's commonest vowel
     if letters >= SORANI_HEH_LETTERS and inner_heh >= SORANI_HEH_SHARE * letters:
@@ -535,10 +547,13 @@ class LanguageDetector:
         if not (alone or english_like or any(scores.values())) and len(words) < ENGLISH_MIN_WORDS:
             return None  # "Oh boo hoo": nothing to tell by; the neighbours decide
         # An English-looking sentence is English unless another language has more words:
-        # Arabizi's and Finglish's count here only when English does not write them.
+        # Arabizi's and Finglish's count here only when English does not write them, and
+        # beside such a word their cues that English writes too ("to", "do") count for
+        # neither language.
         foreign = scores | {code: _strong(cues[code]) for code in (ARABIC, PERSIAN)}
         shared = frozenset().union(*(cues[c] for c in (ARABIC, PERSIAN) if foreign[c]))
-        if _looks_english(words, lower, shared) and english >= max(foreign.values()):
+        own_english = english - len(distinct & ENGLISH_WORDS & shared)
+        if _looks_english(words, lower, shared) and own_english >= max(foreign.values()):
             return ENGLISH
         decided = _evidence(scores) or _latin_typed(scores, cues, lower)
         if decided:
@@ -605,10 +620,12 @@ def _latin_typed(
 @lru_cache(maxsize=65_536)
 def _finglish_verb(word: str) -> bool:
     """A Persian verb typed in Latin letters ("mikonam", "nemidunam", "nakone",
-    "nadidam"), not an English word."""
+    "nadidam") or a word with its possessive or superlative suffix ("harfashun",
+    "behtarin"), not an English word."""
     if word in ARABIZI_WORDS or _common_english(word):
         return False
-    return any(p.fullmatch(word) for p in (_FINGLISH_VERB, _FINGLISH_STEM_VERB, _FINGLISH_PAST))
+    patterns = (_FINGLISH_VERB, _FINGLISH_STEM_VERB, _FINGLISH_PAST, _FINGLISH_SUFFIX)
+    return any(p.fullmatch(word) for p in patterns)
 
 
 @lru_cache(maxsize=65_536)
