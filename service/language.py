@@ -97,9 +97,11 @@ SORANI_ARTICLE = re.compile(r"(?:هکه|هکان|اکان)(?:ی|م|ت|مان|ت�
 # "بو" (for, to), which Persian writes as no word (its "به", "از", "برای"), the negated
 # copula "نییه"/"نیه" (Persian "نیست"), "بهلام" (but), "ههیه" (there is), the compound
 # prepositions له+سهر (on), له+گهل (with), له+بهر (because of), له+ناو (inside), له+وی
-# (there), and "بوچی" (why). Arabic's "له" (to him) is weighed by Arabic's own evidence.
+# (there), "بوچی" (why) and "زور" (very, many: زۆر). Arabic's "له" (to him) is weighed by
+# Arabic's own evidence; Persian's "زور" (force) is one word, and a Persian sentence has
+# none of Sorani's other spellings to make it two.
 SORANI_TYPED_WORDS = frozenset(
-    """نییه نیه بهلام ههیه نییهتی له بو بوچی لهسهر لهگهل لهبهر لهناو لهوی لهوه""".split()
+    """نییه نیه بهلام ههیه نییهتی له بو بوچی لهسهر لهگهل لهبهر لهناو لهوی لهوه زور""".split()
 )
 SORANI_COMPOUNDS = ("لهگهل", "لهسهر", "لهبهر", "لهناو")  # with enclitics: لهگهلتانم
 # Typed without ە, Sorani writes its commonest vowel as ه inside words: an eighth of the
@@ -191,11 +193,12 @@ ARABIZI_WORDS = frozenset(
     aku maku shaku shako mako kolesh kulish hassa hessa minu shinu shino shgad wiyya
     wayed wayid adri kitha kidha chidhi awi awy naharda delwa2ti dilwa2ti ba2a
     mabrook mabrouk mabruk mashkoor mashkoorin shukran shokran leh elli illi hayda
-    hayde halla2 ba3dein bel bil fel fil hal shi ams kan lo men mn""".split()
+    hayde halla2 ba3dein bel bil fel fil fi hal shi ams kan lo men mn""".split()
 )
 # Above, after "kalb w", words that English also writes as strings ("hal", "shi", "kan",
 # "lo", "ams", "leh", "bel", "fil"): Arabic's contracted "in the" (bel, fel), "this" (hal),
-# "thing" (shi), "was" (kan), "if" (lo), "yesterday" (ams), "why" (leh), "from" (men).
+# "thing" (shi), "was" (kan), "if" (lo), "yesterday" (ams), "why" (leh), "from" (men),
+# "in" (fi).
 # They count by how rare they are in English (_english_weight), so alone they decide
 # nothing.
 # Function words of the European languages (OTHER_WORDS) that Arabizi writes too: the
@@ -268,6 +271,7 @@ _FINGLISH_HYPHEN = re.compile(r"(?<![\w-])[a-z]{2,}-(?:e|ye|ha|haye|haro)(?![\w-
 # English's most common strings weigh this little as cues of another language, its
 # commoner ones this, and strings English does not commonly write count fully.
 ENGLISH_VERY_COMMON_ZIPF = 4.5
+ENGLISH_SHORT_WORD_ZIPF = 6.0  # "in", "on", "me": English words, not abbreviations
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # letters and digits: "3ala", "B2B"
@@ -354,8 +358,9 @@ def _sorani_typed(words: list[str], folded: list[str]) -> bool:
     as ی or ي): its spelling still shows, and Persian's does not (_sorani_spelling), with
     at least twice the Persian evidence that Sorani never writes (function words, می-)."""
     sorani = sum(1 for w in folded if w in SORANI_TYPED_WORDS or _sorani_spelling(w))
-    # The article is Sorani's grammar, not a spelling Persian or Arabic might share: twice.
-    sorani += sum(1 for w in folded if SORANI_ARTICLE.search(w))
+    # The article and the compound prepositions are Sorani's grammar, not a spelling
+    # Persian or Arabic might share: they count twice.
+    sorani += sum(1 for w in folded if SORANI_ARTICLE.search(w) or w.startswith(SORANI_COMPOUNDS))
     letters = sum(map(len, words))
     inner_heh = sum(w[:-1].count("ه") for w in words)  # ە typed ه: Sorani's commonest vowel
     if letters >= SORANI_HEH_LETTERS and inner_heh >= SORANI_HEH_SHARE * letters:
@@ -636,6 +641,11 @@ def _english_weight(word: str) -> float:
     if word in ENGLISH_WORDS:
         return 0.25
     frequency = get_frequency_dict("en").get(word, 0.0)
+    # wordfreq counts strings of one or two letters of every language as English
+    # abbreviations ("w", "fi", "ya"): half, as English's commoner strings, unless they are
+    # among English's very commonest words ("in", "on").
+    if len(word) <= 2 and frequency < 10 ** (ENGLISH_SHORT_WORD_ZIPF - 9):
+        return 0.5
     if frequency >= 10 ** (ENGLISH_VERY_COMMON_ZIPF - 9):
         return 0.25
     return 0.5 if frequency >= 10 ** (ENGLISH_WORD_ZIPF - 9) else 1.0
