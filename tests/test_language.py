@@ -9,6 +9,7 @@ from service.domain import Detection
 from service.language import MAX_DETECT_CHARS, MAX_SENTENCES, LanguageDetector
 from service.pipeline import moderate
 from service.policy import UNSUPPORTED_LANGUAGE
+from tests import language_dev_table as dev_table
 from tests.language_table import CKB_KEYBOARDS, EN, LATIN_TYPED, MIXED, TABLE
 
 DETECTOR = LanguageDetector()
@@ -257,3 +258,95 @@ def test_preloaded_models_decide_as_the_ones_loaded_on_first_use():
     preloaded.preload()
     rows = [text for texts in TABLE.values() for text in texts] + [t for t, _ in MIXED]
     assert [preloaded.detect(t) for t in rows] == [DETECTOR.detect(t) for t in rows]
+
+
+# -- the development table and the mechanisms worked out on it -----------------------------
+# tests/language_dev_table.py holds the team's own rows for Arabizi, Finglish and Sorani
+# typed without its letters (the check, tests/language_table.py, is not tuned on).
+MIN_DEV_ACCURACY = 0.95
+
+
+@pytest.mark.parametrize(("name", "code", "rows"), dev_table.rows(), ids=lambda v: str(v)[:24])
+def test_development_table_rows_told_apart(name, code, rows):
+    assert len(rows) >= 30
+    wrong = [(t, got) for t in rows if (got := DETECTOR.detect(t).language) != code]
+    assert 1 - len(wrong) / len(rows) >= MIN_DEV_ACCURACY, (name, wrong)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Sorani's article with its enclitics (-ەکەی, -ەکەمان), typed without ە ێ ۆ
+        ("یاریهکهی دوینی خوش بوو.", "ckb"),
+        ("شارهکهمان ئاوی نییه.", "ckb"),
+        ("بازی دیروز خیلی خوب بود.", "fa"),  # Persian: no article, no ە
+        # Sorani writes the vowel ە that Persian leaves out: تهنها for تنها, شهش for شش
+        ("کارهبا تهنها شهش کاتژمیر دیت.", "ckb"),
+        ("شهر تهران مهم است.", "fa"),  # Persian's own words with an inner ه
+        # compound prepositions: له+گهل (with), له+سهر (on)
+        ("من لهگهلتانم.", "ckb"),
+        ("لهذا السبب لم يحضر أحد.", "ar"),  # Arabic's لهذا, لهم are no Sorani
+        # "له" is no Persian word; Arabic's "له" (to him) comes with Arabic's evidence
+        ("نرخی دولار له بازاری سلیمانی دابهزی.", "ckb"),
+        ("قال له إن الماء مقطوع منذ يومين.", "ar"),
+        ("ههههه والله كلامك صح.", "ar"),  # Arabic laughter is not Sorani's هه-
+        ("پلیس به زور وارد خانه شد.", "fa"),  # Persian's زور (force), one word
+        # Persian typed on an Arabic keyboard (ي ك) stays Persian
+        ("اين دولت فقط حرف ميزند.", "fa"),
+        ("چرا كسي جواب نميدهد؟", "fa"),
+        ("شلون الوضع بالموصل هسه؟", "ar"),
+    ],
+)
+def test_sorani_typed_without_its_letters_told_from_persian_and_arabic(text, code):
+    assert DETECTOR.detect(text).language == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Finglish whose words are mostly English strings: one word English does not write
+        ("to key miay?", "fa"),
+        ("man to bar kar mikonam", "fa"),
+        ("in hame panahande koja beran?", "fa"),
+        ("do ta bazi bakhtim", "fa"),  # a past verb
+        ("harfashun hamash dorugh bood", "fa"),  # a plural possessive
+        ("Kordestan-e Aragh az ma amn tare", "fa"),  # the hyphened ezafe
+        ("age dolat kari nakone mardom mian tu khiaboon", "fa"),  # "tu" is no Kurmanji here
+        # ... or several English-string cues together
+        ("in akhbar ro key neveshte?", "fa"),
+        # Arabizi: a word with digits is one word ("7ada", not the English "ada")
+        ("ma 7ada fahman shi", "ar"),
+        ("ma fi may w ma fi shoghol", "ar"),
+        ("inshallah el intikhabat tkoun nazihe", "ar"),  # "el" counts for neither
+        ("shaku maku bel souq?", "ar"),
+        ("el gaw har awi el naharda", "ar"),
+        # contrasts: English, Spanish and Kurmanji with the same strings
+        ("In the bar, man.", "en"),
+        ("Man to man marking failed again.", "en"),
+        ("Do the key ministers care at all?", "en"),
+        ("Ada is in Erbil today.", "en"),
+        ("Splendid and candid, the titan returns.", "en"),
+        ("E-mail me the re-election results.", "en"),
+        ("Alan Shearer was a great striker.", "en"),
+        ("el gobierno no tiene la culpa de todo", "other"),
+        ("tu li ku derê yî?", "kmr"),
+    ],
+)
+def test_latin_typed_cues_weighed_by_how_english_they_are(text, code):
+    assert DETECTOR.detect(text).language == code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The man in the bar is right about the prices.",
+        "Do we have any water in the camp tonight?",
+        "To be fair, the key exams were hard this year.",
+        "Age is no bar to voting in the elections.",
+        "Ham radio operators helped after the quake.",
+    ],
+)
+def test_english_of_five_words_with_finglish_strings_stays_english_beside_finglish(sentence):
+    # Beside a Finglish sentence, an English one of shared strings is still English.
+    detection = DETECTOR.detect(f"man nemidunam chera in kar ro kardi. {sentence}")
+    assert [s.language for s in detection.sentences] == ["fa", "en"]
