@@ -193,12 +193,13 @@ ARABIZI_WORDS = frozenset(
     aku maku shaku shako mako kolesh kulish hassa hessa minu shinu shino shgad wiyya
     wayed wayid adri kitha kidha chidhi awi awy naharda delwa2ti dilwa2ti ba2a
     mabrook mabrouk mabruk mashkoor mashkoorin shukran shokran leh elli illi hayda
-    hayde halla2 ba3dein bel bil fel fil fi hal shi ams kan lo men mn""".split()
+    hayde halla2 ba3dein bel bil fel fil fi hal shi ams kan lo men mn
+    bukra bokra lissa lessa lesa ahl shlonkom shlonkum shlonich shlonik wain wen""".split()
 )
 # Above, after "kalb w", words that English also writes as strings ("hal", "shi", "kan",
 # "lo", "ams", "leh", "bel", "fil"): Arabic's contracted "in the" (bel, fel), "this" (hal),
 # "thing" (shi), "was" (kan), "if" (lo), "yesterday" (ams), "why" (leh), "from" (men),
-# "in" (fi).
+# "in" (fi); then tomorrow, still, people, how are you (to several, to a woman), where.
 # They count by how rare they are in English (_english_weight), so alone they decide
 # nothing.
 # Function words of the European languages (OTHER_WORDS) that Arabizi writes too: the
@@ -222,11 +223,16 @@ FINGLISH_WORDS = frozenset(
     bood shod migan migim ghabl baad pas be daram dare darid
     emruz emrooz diruz dirooz farda emshab parsal
     mardom zendegi gheymat ghimat qeymat qeimat jang solh dorugh doroogh khune khooneh
-    khaneh bache bacheh madrese""".split()
+    khaneh bache bacheh madrese
+    oon ishun ishoon ziad ziyad kodom kodum chand khoda joon agha aqa khanom ghashang
+    ziba hezar toman bebakhshid""".split()
 )
 # Above, "emruz" to "parsal": Persian's today, yesterday, tomorrow, tonight, last year;
 # "mardom" on: the commonest nouns of Persian news comments (people, life, price, war,
-# peace, lie, home, child, school) that neither English nor Arabic writes so.
+# peace, lie, home, child, school) that neither English nor Arabic writes so; "oon" on:
+# that, they, much, which, how many, God, dear, sir, madam, pretty, thousand, toman,
+# sorry (not "un", the article of French, Spanish and Italian and Albanian's "I", nor
+# "ona", Turkish's "to him", nor "una", Spanish).
 # Above, from "in" on, Persian's commonest words that are English strings too: "in"
 # (this), "to" (you), "man" (I), "do" (two), "key" (when), "age" (if), "mage" (isn't it),
 # "ham" (also), "bar" (on), "bad" (after), "ye" (a), "na" (no), "chi" (what), "ki" (who),
