@@ -624,7 +624,13 @@ def _latin_typed(
     rivals = scores | {ENGLISH: len((set(lower) & ENGLISH_WORDS) - own)}
     if any(2 * v > top for code, v in rivals.items() if code != best):
         return None
-    english = sum(1 for w in lower if w not in own and _common_english(w))
+    # English's very commonest words count whole, its merely common ones ("dar", "kar",
+    # zipf 3 to 4.5) half: they are as likely another language's strings.
+    english = sum(
+        0.5 if _english_weight(w) == 0.5 else 1
+        for w in lower
+        if w not in own and _common_english(w)
+    )
     return best if english < LATIN_TYPED_ENGLISH_SHARE * len(lower) else None
 
 

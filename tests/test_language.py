@@ -314,6 +314,8 @@ def test_sorani_typed_without_its_letters_told_from_persian_and_arabic(text, cod
         ("age dolat kari nakone mardom mian tu khiaboon", "fa"),  # "tu" is no Kurmanji here
         # ... or several English-string cues together
         ("in akhbar ro key neveshte?", "fa"),
+        # English's merely common strings ("dar", "kar") are half English beside "nist"
+        ("dar in shahr kar nist", "fa"),
         # Arabizi: a word with digits is one word ("7ada", not the English "ada")
         ("ma 7ada fahman shi", "ar"),
         ("ma fi may w ma fi shoghol", "ar"),
