@@ -13,7 +13,15 @@ Arabic and Persian are also typed in Latin letters: Arabizi writes the letters L
 with digits (3 = ع, 7 = ح, 5 = خ, 2 = ء, 6 = ط, 9 = ق: "3ala", "7abibi"), Finglish
 writes Persian as spoken ("kheili", "nist", "mikham"). Their digit words and function
 words are evidence like any other language's, and such a sentence is reported with
-`writing = "latin"`, so that folding reads its digits as letters, not as leetspeak.
+`writing = "latin"`, so that folding reads its digits as letters, not as leetspeak. Many
+of their commonest words are English strings too ("in", "to", "man" in Finglish): each
+cue counts by how rare its string is in English (wordfreq), and English strings decide
+only together, never one alone.
+
+Sorani typed on a Persian or an Arabic keyboard loses its own letters (ە as ه, ێ as ی):
+its spelling and grammar still show (ئ- initially, وو, the article -ەکە/-ەکان with its
+enclitics, دە- verbs, "له", "بو"), and its words are mostly not common Persian or Arabic
+words (wordfreq's small lists of both, read when first needed).
 
 The detector reads at most MAX_DETECT_CHARS characters and MAX_SENTENCES sentences, so
 its work per comment is bounded however long the comment is.
@@ -227,17 +235,17 @@ FINGLISH_WORDS = frozenset(
     oon ishun ishoon ziad ziyad kodom kodum chand khoda joon agha aqa khanom ghashang
     ziba hezar toman bebakhshid""".split()
 )
-# Above, "emruz" to "parsal": Persian's today, yesterday, tomorrow, tonight, last year;
-# "mardom" on: the commonest nouns of Persian news comments (people, life, price, war,
-# peace, lie, home, child, school) that neither English nor Arabic writes so; "oon" on:
-# that, they, much, which, how many, God, dear, sir, madam, pretty, thousand, toman,
-# sorry (not "un", the article of French, Spanish and Italian and Albanian's "I", nor
-# "ona", Turkish's "to him", nor "una", Spanish).
 # Above, from "in" on, Persian's commonest words that are English strings too: "in"
 # (this), "to" (you), "man" (I), "do" (two), "key" (when), "age" (if), "mage" (isn't it),
 # "ham" (also), "bar" (on), "bad" (after), "ye" (a), "na" (no), "chi" (what), "ki" (who),
-# "ta" (until), "be" (to). Weighed by how rare they are in English (_english_weight): "man ham
-# hastam" is Persian by "hastam", "in the bar man" is no Persian.
+# "ta" (until), "be" (to), with the copula and past forms after them. Weighed by how rare
+# they are in English (_english_weight): "man ham hastam" is Persian by "hastam", "in the
+# bar man" is no Persian. "emruz" to "parsal": today, yesterday, tomorrow, tonight, last
+# year; "mardom" on: the commonest nouns of Persian news comments (people, life, price,
+# war, peace, lie, home, child, school) that neither English nor Arabic writes so; "oon"
+# on: that, they, much, which, how many, God, dear, sir, madam, pretty, thousand, toman,
+# sorry (not "un", the article of French, Spanish and Italian and Albanian's "I", nor
+# "ona", Turkish's "to him", nor "una", Spanish).
 # Arabizi digits (ء ع ح خ ط ق) as evidence: a lower-case word with a vowel and single
 # digits among its letters ("3ala", "7abibi", "ma3"). 8 (غ) is left out, English chat
 # writes it ("gr8", "l8r"); so are codes and numbers: "B2B", "MP3", "covid19", "4x4",
@@ -257,9 +265,8 @@ _FINGLISH_VERB = re.compile(r"(?:ne)?mi[a-z]{1,8}(?:am|im|id|in|an|and|ad|e|i|y)
 # know/can, gir take, mun stay, saz make, yad/y/a come, khor eat, nevis write, r go, d
 # give) with a person ending: "nakone", "nadare", "benevisid", "beram", "biay"; the past
 # stems of the commonest verbs with or without one ("shodam", "karde", "neveshte"); and
-# past verbs, a stem ending in -d or -t with the
-# endings -am -im -id -and ("nadidam", "bakhtim", "raftand"). Common English words
-# ("splendid", "candid") are no evidence.
+# past verbs, a stem ending in -d or -t with the endings -am -im -id -and ("nadidam",
+# "bakhtim", "raftand"). Common English words ("splendid", "candid") are no evidence.
 _FINGLISH_STEM_VERB = re.compile(
     r"(?:na|ne|be|bi)(?:kon|dar|kha|khah|bin|gu|go|shav|zan|dun|doon|tun|toon|gir|mun|moon"
     r"|saz|yad|khor|nevis|r|d|g|sh|y|a)(?:am|im|id|in|an|and|ad|e|i|y|eh)"
@@ -361,8 +368,10 @@ def _arabizi_word(token: str) -> bool:
 
 def _sorani_typed(words: list[str], folded: list[str]) -> bool:
     """Sorani typed on a Persian or Arabic keyboard, without its own letters (ە as ه, ێ
-    as ی or ي): its spelling still shows, and Persian's does not (_sorani_spelling), with
-    at least twice the Persian evidence that Sorani never writes (function words, می-)."""
+    as ی or ي): its spelling and grammar still show, and Persian's do not (_sorani_spelling,
+    the article twice, its written ە, SORANI_TYPED_WORDS), with at least twice the Persian
+    evidence that Sorani never writes (function words, می-) and the Arabic. Once one such
+    word is there, a sentence of words neither Persian nor Arabic knows is one vote more."""
     sorani = sum(1 for w in folded if w in SORANI_TYPED_WORDS or _sorani_spelling(w))
     # The article and the compound prepositions are Sorani's grammar, not a spelling
     # Persian or Arabic might share: they count twice.
@@ -464,9 +473,11 @@ class LanguageDetector:
         get_frequency_dict("en")  # loaded now, not on the first comment
 
     def preload(self) -> None:
-        """Load every language model now (before a fork), instead of on first use."""
+        """Load every language model and word list now (before a fork), instead of on
+        first use."""
         self._latin = _build(LATIN_LINGUA, preload=True)
         self._arabic = _build(ARABIC_LINGUA, low_accuracy=True, preload=True)
+        _frequencies("fa"), _frequencies("ar")  # Sorani typed without its letters
 
     def detect(self, text: str) -> Detection:
         """The languages of the text's sentences and of the whole (see the module)."""
