@@ -332,11 +332,45 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
         piece = text[start:end]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            yield start + lead, start + len(piece.rstrip())
-            count += 1
-            if count == MAX_SENTENCES:
-                return
+            for span in _script_runs(text, start + lead, start + len(piece.rstrip())):
+                yield span
+                count += 1
+                if count == MAX_SENTENCES:
+                    return
         start = end
+
+
+def _script_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence [start, end) cut where it changes script for a run of more than
+    SHORT_WORDS words on each side: a Persian sentence run into an English headline with
+    no stop between them ("...نشدیم..._Noam Chomsky on ...") is two sentences, each read in
+    its own language, while a word or two of another script stays in its sentence."""
+    piece = text[start:end]
+    if piece.isascii():
+        return iter(((start, end),))
+    runs: list[list] = []  # [script, first word's offset, words]
+    for word in _WORD.finditer(piece):
+        script = _script(word.group()[0])
+        if runs and runs[-1][0] == script:
+            runs[-1][2] += 1
+        else:
+            runs.append([script, word.start(), 1])
+    kept: list[list] = []
+    for run in runs:  # a short run belongs to the run before it
+        if kept and (run[2] <= SHORT_WORDS or kept[-1][0] == run[0]):
+            kept[-1][2] += run[2]
+        else:
+            kept.append(run)
+    if kept and kept[0][2] <= SHORT_WORDS and len(kept) > 1:  # and a short first run to the next
+        kept[1][1], kept[1][2] = kept[0][1], kept[1][2] + kept[0][2]
+        kept.pop(0)
+    cuts = [start + run[1] for run in kept[1:]]
+    bounds = [start, *cuts, end]
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        chunk = text[a:b]
+        spans.append((a, a + len(chunk.rstrip(" _-–—:|/"))))
+    return iter(spans)
 
 
 def _evidence(scores: dict[str, float]) -> str | None:

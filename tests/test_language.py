@@ -352,3 +352,32 @@ def test_english_of_five_words_with_finglish_strings_stays_english_beside_fingli
     # Beside a Finglish sentence, an English one of shared strings is still English.
     detection = DETECTOR.detect(f"man nemidunam chera in kar ro kardi. {sentence}")
     assert [s.language for s in detection.sentences] == ["fa", "en"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a Persian sentence run into an English headline with no stop between them
+        (
+            "این خبر را دیروز خواندم و باور نکردم..._Ceasefire talks resume in Geneva today",
+            [("این خبر", "fa"), ("Ceasefire talks", "en")],
+        ),
+        (
+            "الحرب في سوريا مستمرة منذ سنوات The war in Syria goes on",
+            [("الحرب", "ar"), ("The war", "en")],
+        ),
+    ],
+)
+def test_a_sentence_changing_script_for_a_run_of_words_is_read_in_each(text, parts):
+    found = DETECTOR.detect(text).sentences
+    assert [(text[s.start : s.end].split()[0], s.language) for s in found] == [
+        (words.split()[0], code) for words, code in parts
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["I read the خبر today and liked it", "Great article about کوردستان and the vote"]
+)
+def test_a_word_or_two_of_another_script_stays_in_its_sentence(text):
+    (sentence,) = DETECTOR.detect(text).sentences
+    assert sentence.language == "en" and (sentence.start, sentence.end) == (0, len(text))
