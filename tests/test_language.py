@@ -163,7 +163,7 @@ def test_non_english_news_dev_comments_all_routed_to_review(shared_data):
 
 # Arabic and Persian typed in Latin letters: told less surely than in their own script
 # (their words are spelled as heard), but most sentences must reach their language.
-MIN_LATIN_TYPED_ACCURACY = 0.85
+MIN_LATIN_TYPED_ACCURACY = 0.93  # measured 2026-12-01: Arabizi 0.977, Finglish 0.932
 
 
 @pytest.mark.parametrize("code", sorted(LATIN_TYPED))
@@ -179,7 +179,7 @@ def test_arabic_and_persian_typed_in_latin_letters_told_apart(code):
 
 # Sorani typed without its own letters: its spelling (ئ- for every initial vowel, وو,
 # دە-, -ەکان) tells it from Persian in most sentences; the rest read as Persian.
-MIN_SORANI_KEYBOARD_ACCURACY = 0.8
+MIN_SORANI_KEYBOARD_ACCURACY = 0.97  # measured 2026-12-01: 0.979 on each keyboard
 
 
 @pytest.mark.parametrize("keyboard", sorted(CKB_KEYBOARDS))
