@@ -49,7 +49,7 @@ class GroupAbuse:
         """Every attack on a group in the text; spans index the original. The statements
         the commenter denies, reports, condemns or makes of their own group are added to
         `cleared`, where given."""
-        if view is not None and not self.groups.may_name(view.tokens):
+        if view is not None and not self.groups.may_name(view.tokens, view.text):
             if cleared is None or self.groups.organisation_gate.isdisjoint(view.tokens):
                 return []  # no group is named (nor an organisation to clear): nothing to read
         reading = read(folded.text)

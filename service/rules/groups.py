@@ -16,7 +16,7 @@ from pathlib import Path
 
 from service.rules.clauses import PhraseSet, Reading, words_of
 from service.rules.lists import RuleListError, read_table_file
-from service.rules.typos import Misspellings
+from service.rules.typos import MASK_CHARS, MIN_LISTED_FOR_ADDED, Misspellings
 
 # Words after which a non-protected group names what its members follow.
 _TAKES_OBJECT = frozenset({"of", "for", "support", "supports", "follow", "follows"})
@@ -99,11 +99,14 @@ class GroupLexicon:
             for w in _LETTERS.findall(phrase)[:1]
         )
 
-    def may_name(self, tokens: frozenset[str]) -> bool:
-        """False only when none of a text's words can name a group."""
+    def may_name(self, tokens: frozenset[str], text: str = "") -> bool:
+        """False only when none of a text's words can name a group; `text` (the folded
+        text): a mask in it may hide a group's letters ("K*rds")."""
         if not self.gate.isdisjoint(tokens):
             return True
-        return any(self._added.correct(t) for t in tokens if len(t) > 4)
+        if any(mask in text for mask in MASK_CHARS):
+            return True
+        return any(self._added.correct(t) for t in tokens if len(t) >= MIN_LISTED_FOR_ADDED)
 
     def _adjective(self, word: str) -> str | None:
         """The listed adjective a word is, or misspells."""

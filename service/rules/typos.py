@@ -1,18 +1,39 @@
 """Spelling variation of listed words: one letter dropped ("Krds"), two swapped ("Kudrs")
-or one added ("Kurdds"), the first letter kept.
+or one added ("Kurdds"), the first letter kept; and disguises that folding cannot undo
+alone: a letter hidden by a mask ("K*rds", "sc#m"), "1", "!" or "|" standing for an l
+rather than an i ("Mus1ims"), and a plural written with z ("Gayz").
 
-Only words of MIN_LENGTH letters or more get variants: shorter ones have too many real
-neighbours ("rats", "rate", "arts"). A variant that is itself a known word (any word of
-the analysis' lists) is not read as a misspelling.
+Only words of MIN_LENGTH letters or more get dropped or swapped variants: shorter ones have
+too many real neighbours ("rats", "rate", "arts"; "kill" -> "kil" is a Turkish word and an
+English name). A masked word needs MIN_MASKED letters, and must fit one listed word only.
+A token that is itself a known word (any word of the analysis' lists) or an ordinary
+English word (dictionary.py: "refuges", "turns", "days") is never read as a misspelling.
+
+`Corrections` applies the same reading to a whole folded text, for the rules that match
+patterns rather than words ("I will kil you" stays, "go kill yuorself" is read).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+from wordfreq import zipf_frequency
+
+from service.normalise import Folded
+from service.rules.dictionary import ORDINARY_ZIPF, is_ordinary
 
 MIN_LENGTH = 5
 # A word with one letter added is looked for among listed words of this length or more.
 MIN_LISTED_FOR_ADDED = 4
+# A masked token ("sc*m") names a listed word of this many letters or more.
+MIN_MASKED = 4
+MASK_CHARS = frozenset("*#%")
+# Longest token looked up (bounded work per token: its variants are built letter by letter).
+MAX_WORD = 24
+# Folding reads "1", "!" and "|" as i; they stand for an l just as often ("mus1ims",
+# "po|iticians"), and a capital I looks like an l ("MusIims").
+_LOOKS_LIKE_L = "i"
 
 
 def dropped(word: str) -> list[str]:
@@ -29,8 +50,13 @@ def swapped(word: str) -> list[str]:
     ]
 
 
+def _masked_fit(token: str, word: str) -> bool:
+    """Whether `word` fits `token` letter for letter where the token shows one."""
+    return all(t in MASK_CHARS or t == w for t, w in zip(token, word, strict=True))
+
+
 class Misspellings:
-    """Which listed word a misspelt token stands for."""
+    """Which listed word a misspelt or disguised token stands for."""
 
     def __init__(self, words: Iterable[str], known: frozenset[str] = frozenset()) -> None:
         listed = {w for w in words if w.isalpha()}
@@ -44,6 +70,11 @@ class Misspellings:
                     self._variants.setdefault(variant, word)
         self._prefixes = frozenset(w[:2] for w in self._listed)
         self._known = known | listed  # spelt right: never a misspelling
+        # Masked tokens are compared with the listed words of their length and first letter.
+        self._by_shape: dict[tuple[int, str], list[str]] = {}
+        for word in sorted(listed):
+            if len(word) >= MIN_MASKED:
+                self._by_shape.setdefault((len(word), word[0]), []).append(word)
 
     def variants(self) -> frozenset[str]:
         """Every misspelling with a letter dropped or swapped."""
@@ -51,13 +82,123 @@ class Misspellings:
 
     def correct(self, token: str) -> str | None:
         """The listed word `token` misspells, or None."""
-        if len(token) < MIN_LISTED_FOR_ADDED or token in self._known:
+        if not MIN_LISTED_FOR_ADDED <= len(token) <= MAX_WORD or token in self._known:
             return None
+        if not MASK_CHARS.isdisjoint(token):
+            return self._unmasked(token)
+        if not token.isalpha() or is_ordinary(token):
+            return None  # "refuges", "turns": words of their own
+        return self._typo(token) or self._disguised(token)
+
+    def _typo(self, token: str) -> str | None:
         found = self._variants.get(token)
         if found is not None:
             return found
-        if len(token) > MIN_LISTED_FOR_ADDED and token[:2] in self._prefixes and token.isalpha():
+        if len(token) > MIN_LISTED_FOR_ADDED and token[:2] in self._prefixes:
             for variant in dropped(token):  # one letter added
                 if variant in self._listed:
                     return variant
         return None
+
+    def _disguised(self, token: str) -> str | None:
+        """A plural written with z ("gayz", "jewz"), or an l read by folding as i
+        ("musiims" from "mus1ims"): one reading each, looked up as listed."""
+        if token.endswith("z"):
+            plural = token[:-1] + "s"
+            if plural in self._listed:
+                return plural
+        if _LOOKS_LIKE_L in token[1:]:
+            for i, char in enumerate(token):
+                if i and char == _LOOKS_LIKE_L:
+                    variant = token[:i] + "l" + token[i + 1 :]
+                    if variant in self._listed:
+                        return variant
+        return None
+
+    def _unmasked(self, token: str) -> str | None:
+        """The one listed word a masked token ("k*rds", "sc#m") fits, its first letter and
+        at least half its letters shown; None when none or several fit."""
+        if token[0] in MASK_CHARS or sum(c not in MASK_CHARS for c in token) * 2 < len(token):
+            return None
+        fits = [w for w in self._by_shape.get((len(token), token[0]), ()) if _masked_fit(token, w)]
+        return fits[0] if len(fits) == 1 else None
+
+
+# Words of a list file's patterns: letters not part of a regex escape ("\bkill" is kill).
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+_PATTERN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
+_TEXT_WORD = re.compile(r"(?<![a-z0-9*#%@$])[a-z]+(?![a-z0-9*#%@$])")
+# A sentence ends before a word that may be capitalised for that reason alone.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\n])\s*$")
+# The lists hold words of other languages (Turkish, Kurdish in Latin letters): only English
+# words of the lists are corrected to, and a Turkish word is not an English misspelling.
+MIN_ENGLISH_ZIPF = 1.0
+
+
+def pattern_words(sources: Iterable[str]) -> set[str]:
+    """The lower-case words in regex sources and phrases."""
+    out: set[str] = set()
+    for source in sources:
+        out.update(_PATTERN_WORD.findall(_ESCAPE.sub(" ", source)))
+    return out
+
+
+class Corrections:
+    """Misspelt words of a folded text read as the listed English words they misspell, for
+    rules that match phrases and patterns over the text ("go kill yuorself")."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        vocabulary = {
+            w for w in words if len(w) >= MIN_LENGTH and zipf_frequency(w, "en") >= MIN_ENGLISH_ZIPF
+        }
+        self._misspellings = Misspellings(vocabulary, frozenset(vocabulary))
+
+    def correct(self, token: str) -> str | None:
+        """The listed word a token misspells (no masks, no disguises: those are the word
+        rules' own), or None; neither an English nor a Turkish word is a misspelling."""
+        if len(token) < MIN_LENGTH or len(token) > MAX_WORD:
+            return None
+        found = self._misspellings.correct(token)
+        if found is None or zipf_frequency(token, "tr") >= ORDINARY_ZIPF:
+            return None
+        return found
+
+    def apply(self, folded: Folded, original: str) -> Folded:
+        """The folded text with its misspelt words replaced; each replacement maps to the
+        original word it reads. The same Folded when nothing is misspelt."""
+        text = folded.text
+        pieces: list[str] = []
+        plain: list[str] = []
+        src: list[int] = []
+        old_src = folded.src
+        done = 0
+        for match in _TEXT_WORD.finditer(text):
+            start, end = match.span()
+            if end - start < MIN_LENGTH or end - start > MAX_WORD:
+                continue
+            word = self.correct(match.group())
+            if word is None or _name_like(original, folded.span(start, end)):
+                continue
+            pieces.append(text[done:start])
+            plain.append(folded.plain[done:start])
+            src.extend(old_src[done:start] if old_src is not None else range(done, start))
+            first, last = folded.span(start, end)
+            pieces.append(word)
+            plain.append(word)
+            src.extend(min(first + i, last - 1) for i in range(len(word)))
+            done = end
+        if not pieces:
+            return folded
+        pieces.append(text[done:])
+        plain.append(folded.plain[done:])
+        src.extend(old_src[done:] if old_src is not None else range(done, len(text)))
+        return Folded("".join(pieces), "".join(plain), tuple(src), folded.original_length)
+
+
+def _name_like(original: str, span: tuple[int, int]) -> bool:
+    """Whether a word is written as a name: capitalised (not in capitals throughout) where
+    its sentence does not begin ("Mr Kilian", "in Yoursef")."""
+    written = original[span[0] : span[1]]
+    if not written[:1].isupper() or written.isupper():
+        return False
+    return _SENTENCE_END.search(original[max(0, span[0] - 8) : span[0]]) is None
