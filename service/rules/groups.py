@@ -108,9 +108,25 @@ class GroupLexicon:
             return True
         return any(self._added.correct(t) for t in tokens if len(t) >= MIN_LISTED_FOR_ADDED)
 
+    def reads(self, word: str) -> bool:
+        """Whether a word names a group, as listed or misspelt."""
+        if word in self._nouns or word in self._adjectives:
+            return True
+        nouns = self._noun_phrases.typos
+        return self._adjective(word) is not None or (
+            nouns is not None and nouns.correct(word) is not None
+        )
+
     def _adjective(self, word: str) -> str | None:
-        """The listed adjective a word is, or misspells."""
-        return word if word in self._adjectives else self._adjective_typos.correct(word)
+        """The listed adjective a word is, or misspells; not a misspelt noun that reads as
+        an adjective only with a letter added ("Blacsk": blacks swapped, not black + s)."""
+        if word in self._adjectives:
+            return word
+        adjective = self._adjective_typos.correct(word)
+        nouns = self._noun_phrases.typos
+        if adjective is not None and nouns is not None and nouns.variant(word) is not None:
+            return adjective if self._adjective_typos.variant(word) is not None else None
+        return adjective
 
     def _adjective_run(self, words: list[str], i: int, stop: int) -> list[str]:
         """The listed adjectives standing in a row from word i."""

@@ -3,11 +3,13 @@ or one added ("Kurdds"), the first letter kept; and disguises that folding canno
 alone: a letter hidden by a mask ("K*rds", "sc#m"), "1", "!" or "|" standing for an l
 rather than an i ("Mus1ims"), and a plural written with z ("Gayz").
 
-Only words of MIN_LENGTH letters or more get dropped or swapped variants: shorter ones have
-too many real neighbours ("rats", "rate", "arts"; "kill" -> "kil" is a Turkish word and an
-English name). A masked word needs MIN_MASKED letters, and must fit one listed word only.
-A token that is itself a known word (any word of the analysis' lists) or an ordinary
-English word (dictionary.py: "refuges", "turns", "days") is never read as a misspelling.
+Only words of MIN_LENGTH letters or more get dropped variants: a four-letter word with a
+letter dropped has too many real neighbours ("rats": "ras", "rat"; "kill": "kil", a
+Turkish word and an English name), so four-letter words are read only with two letters
+swapped ("haet", "sucm"), a letter added ("hatte") or disguised. A masked word needs
+MIN_MASKED letters, and must fit one listed word only. A token that is itself a known
+word (any word of the analysis' lists) or a word of its own (dictionary.is_own_spelling:
+"refuges", "bakers", "gong") is never read as a misspelling.
 
 `Corrections` applies the same reading to a whole folded text, for the rules that match
 patterns rather than words ("I will kil you" stays, "go kill yuorself" is read).
@@ -21,9 +23,10 @@ from collections.abc import Iterable
 from wordfreq import zipf_frequency
 
 from service.normalise import Folded
-from service.rules.dictionary import ORDINARY_ZIPF, is_ordinary
+from service.rules.dictionary import ORDINARY_ZIPF, is_own_spelling
 
 MIN_LENGTH = 5
+MIN_SWAPPED = 4  # four-letter words are read with two letters swapped, none dropped
 # A word with one letter added is looked for among listed words of this length or more.
 MIN_LISTED_FOR_ADDED = 4
 # A masked token ("sc*m") names a listed word of this many letters or more.
@@ -63,9 +66,10 @@ class Misspellings:
         self._listed = frozenset(w for w in listed if len(w) >= MIN_LISTED_FOR_ADDED)
         self._variants: dict[str, str] = {}
         for word in sorted(listed):
-            if len(word) < MIN_LENGTH:
+            if len(word) < MIN_SWAPPED:
                 continue
-            for variant in dropped(word) + swapped(word):
+            variants = swapped(word) if len(word) < MIN_LENGTH else dropped(word) + swapped(word)
+            for variant in variants:
                 if variant not in listed and variant not in known:
                     self._variants.setdefault(variant, word)
         self._prefixes = frozenset(w[:2] for w in self._listed)
@@ -75,6 +79,11 @@ class Misspellings:
         for word in sorted(listed):
             if len(word) >= MIN_MASKED:
                 self._by_shape.setdefault((len(word), word[0]), []).append(word)
+
+    @property
+    def listed(self) -> frozenset[str]:
+        """The listed words of four letters or more."""
+        return self._listed
 
     def variants(self) -> frozenset[str]:
         """Every misspelling with a letter dropped or swapped."""
@@ -86,11 +95,24 @@ class Misspellings:
             return None
         if not MASK_CHARS.isdisjoint(token):
             return self._unmasked(token)
-        if not token.isalpha() or is_ordinary(token):
-            return None  # "refuges", "turns": words of their own
-        return self._typo(token) or self._disguised(token)
+        if not token.isalpha():
+            return None
+        found = self._typo(token) or self._disguised(token)
+        if found is None or is_own_spelling(token, found):
+            return None  # "refuges", "bakers": words of their own
+        return found
+
+    def variant(self, token: str) -> str | None:
+        """The listed word `token` is with a letter dropped or two swapped, or None."""
+        found = self._variants.get(token)
+        return None if found is None or is_own_spelling(token, found) else found
 
     def _typo(self, token: str) -> str | None:
+        # A doubled letter is the commonest letter added ("despisse" is despise, though
+        # it is despises with two letters swapped too).
+        for i in range(2, len(token)):
+            if token[i] == token[i - 1] and token[:i] + token[i + 1 :] in self._listed:
+                return token[:i] + token[i + 1 :]
         found = self._variants.get(token)
         if found is not None:
             return found
@@ -127,7 +149,9 @@ class Misspellings:
 # Words of a list file's patterns: letters not part of a regex escape ("\bkill" is kill).
 _ESCAPE = re.compile(r"\\[A-Za-z]")
 _PATTERN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
-_TEXT_WORD = re.compile(r"(?<![a-z0-9*#%@$])[a-z]+(?![a-z0-9*#%@$])")
+_L_DIGITS = re.compile(r"[1!|]")
+# A word of the folded text, masks inside or at its end included ("k*ll", "sc**").
+_TEXT_WORD = re.compile(r"(?<![a-z0-9*#%@$])[a-z][a-z*#%]*(?![a-z0-9*#%@$])")
 # A sentence ends before a word that may be capitalised for that reason alone.
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\n])\s*$")
 # The lists hold words of other languages (Turkish, Kurdish in Latin letters): only English
@@ -149,19 +173,28 @@ class Corrections:
 
     def __init__(self, words: Iterable[str]) -> None:
         vocabulary = {
-            w for w in words if len(w) >= MIN_LENGTH and zipf_frequency(w, "en") >= MIN_ENGLISH_ZIPF
+            w
+            for w in words
+            if len(w) >= MIN_LISTED_FOR_ADDED and zipf_frequency(w, "en") >= MIN_ENGLISH_ZIPF
         }
         self._misspellings = Misspellings(vocabulary, frozenset(vocabulary))
 
     def correct(self, token: str) -> str | None:
-        """The listed word a token misspells (no masks, no disguises: those are the word
-        rules' own), or None; neither an English nor a Turkish word is a misspelling."""
-        if len(token) < MIN_LENGTH or len(token) > MAX_WORD:
+        """The listed word a token misspells or disguises ("k*ll", "ki1l" folded as kiil),
+        or None; neither an English nor a Turkish word is a misspelling."""
+        if len(token) < MIN_LISTED_FOR_ADDED or len(token) > MAX_WORD:
             return None
         found = self._misspellings.correct(token)
-        if found is None or zipf_frequency(token, "tr") >= ORDINARY_ZIPF:
+        if found is None or (token.isalpha() and zipf_frequency(token, "tr") >= ORDINARY_ZIPF):
             return None
         return found
+
+    def _as_l(self, written: str) -> str | None:
+        """A word written with 1, ! or | for l ("kil1"), which folding read as i."""
+        if written.isalpha() or not _L_DIGITS.search(written):
+            return None
+        word = _L_DIGITS.sub("l", written)
+        return word if word in self._misspellings.listed else None
 
     def apply(self, folded: Folded, original: str) -> Folded:
         """The folded text with its misspelt words replaced; each replacement maps to the
@@ -174,9 +207,9 @@ class Corrections:
         done = 0
         for match in _TEXT_WORD.finditer(text):
             start, end = match.span()
-            if end - start < MIN_LENGTH or end - start > MAX_WORD:
+            if end - start < MIN_LISTED_FOR_ADDED or end - start > MAX_WORD:
                 continue
-            word = self.correct(match.group())
+            word = self.correct(match.group()) or self._as_l(folded.plain[start:end])
             if word is None or _name_like(original, folded.span(start, end)):
                 continue
             pieces.append(text[done:start])
