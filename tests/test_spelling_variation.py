@@ -45,6 +45,9 @@ HATEFUL = [
     ("Arabs are v e r m i n", "abuse"),
     ("Turks are c-o-c-k-r-o-a-c-h-e-s", "abuse"),
     ("Mus1ims are vermin", "abuse"),
+    ("Kurds are ver min", "abuse"),
+    ("m.u.slims are para-sites", "abuse"),
+    ("dea th to all Kurds", "threat"),
     ("MusIims are rats", "abuse"),
     ("Syrians are subhum4n", "abuse"),
     ("Kurdish people are sc*m", "abuse"),
@@ -123,6 +126,9 @@ CLEAN = [
     "Teachers deserve a pay rise",
     "Gamers are excited about the new console",
     "Police officers were injured in the riot",
+    # words split apart that are words of their own
+    "The inquiry will be headed by a Kurdish judge",
+    "Kurds are a live issue in this election",
     # spaced letters that are words of their own
     "u r a star",
 ]

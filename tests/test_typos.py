@@ -7,7 +7,7 @@ import pytest
 
 from service.normalise import fold
 from service.rules.dictionary import is_ordinary, is_own_spelling
-from service.rules.typos import Corrections, Misspellings
+from service.rules.typos import Corrections, Misspellings, Splits
 
 LISTED = ["kurds", "kurdish", "muslims", "gays", "hate", "vermin", "scum", "parasites",
           "despise", "despises", "lawyers", "bankers", "refugees", "have"]  # fmt: skip
@@ -121,3 +121,23 @@ def test_corrections_leave_names_short_words_and_words_alone(text):
 )
 def test_a_letter_that_is_a_word_may_open_spaced_letters(text, folded):
     assert fold(text).text == folded
+
+
+SPLITS = Splits(["vermin", "parasites", "muslims", "beheaded", "alive", "subhuman"])
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("they are ver min", "they are vermin"),  # "ver" is a fragment
+        ("they are para-sites", "they are parasites"),  # punctuation inside a word
+        ("m.uslims", "muslims"),
+        ("the team will be headed by her", "the team will be headed by her"),  # two words
+        ("sub human", "sub human"),
+        ("a live show", "a live show"),
+    ],
+)
+def test_split_words_are_joined_where_a_piece_is_no_word(text, joined):
+    folded = SPLITS.apply(fold(text), text)
+    assert folded.text == joined
+    assert folded.span(0, len(folded.text)) == (0, len(text))

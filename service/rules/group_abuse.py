@@ -22,10 +22,10 @@ from service.rules.base import Cleared
 from service.rules.clauses import Cues, Marks, Reading, load_cues, read, vocabulary
 from service.rules.context import context_of
 from service.rules.groups import GroupLexicon, Mention, MentionKind
-from service.rules.lexicon import TokenView
+from service.rules.lexicon import TokenView, token_view
 from service.rules.lists import read_table_file
 from service.rules.predicates import Frame, Predicates
-from service.rules.typos import Misspellings
+from service.rules.typos import Misspellings, Splits
 
 LIST_FILES = ("groups.toml", "predicates.toml", "clauses.toml")
 
@@ -41,10 +41,12 @@ class GroupAbuse:
         predicates: Predicates,
         cues: Cues,
         typos: Misspellings | None = None,
+        splits: Splits | None = None,
     ) -> None:
-        """`typos`: the lists' words, for misspelt words of phrases ("be deportd")."""
+        """`typos`: the lists' words, for misspelt words of phrases ("be deportd");
+        `splits`: the same, for words split by a space or punctuation ("ver min")."""
         self.groups, self.predicates, self.cues = groups, predicates, cues
-        self.typos = typos
+        self.typos, self.splits = typos, splits
         self.digest = hashlib.sha256(
             (groups.digest + predicates.digest + cues.digest).encode()
         ).hexdigest()
@@ -59,6 +61,10 @@ class GroupAbuse:
         """Every attack on a group in the text; spans index the original. The statements
         the commenter denies, reports, condemns or makes of their own group are added to
         `cleared`, where given."""
+        if self.splits is not None:
+            joined = self.splits.apply(folded, original)  # "m.uslims are ver min"
+            if joined is not folded:
+                folded, view = joined, token_view(joined)
         if view is not None and not self.groups.may_name(view.tokens, view.text):
             if cleared is None or self.groups.organisation_gate.isdisjoint(view.tokens):
                 return []  # no group is named (nor an organisation to clear): nothing to read
@@ -252,4 +258,5 @@ def build(directory: Path) -> GroupAbuse:
         Predicates(predicates, known),
         load_cues(clauses),
         Misspellings(known, known),
+        Splits(known),
     )

@@ -178,6 +178,7 @@ class Corrections:
             if len(w) >= MIN_LISTED_FOR_ADDED and zipf_frequency(w, "en") >= MIN_ENGLISH_ZIPF
         }
         self._misspellings = Misspellings(vocabulary, frozenset(vocabulary))
+        self._splits = Splits(vocabulary)
 
     def correct(self, token: str) -> str | None:
         """The listed word a token misspells or disguises ("k*ll", "ki1l" folded as kiil),
@@ -199,33 +200,93 @@ class Corrections:
     def apply(self, folded: Folded, original: str) -> Folded:
         """The folded text with its misspelt words replaced; each replacement maps to the
         original word it reads. The same Folded when nothing is misspelt."""
-        text = folded.text
-        pieces: list[str] = []
-        plain: list[str] = []
-        src: list[int] = []
-        old_src = folded.src
-        done = 0
-        for match in _TEXT_WORD.finditer(text):
+        folded = self._splits.apply(folded, original)
+        spans: list[tuple[int, int, str]] = []
+        for match in _TEXT_WORD.finditer(folded.text):
             start, end = match.span()
             if end - start < MIN_LISTED_FOR_ADDED or end - start > MAX_WORD:
                 continue
             word = self.correct(match.group()) or self._as_l(folded.plain[start:end])
-            if word is None or _name_like(original, folded.span(start, end)):
-                continue
-            pieces.append(text[done:start])
-            plain.append(folded.plain[done:start])
-            src.extend(old_src[done:start] if old_src is not None else range(done, start))
-            first, last = folded.span(start, end)
-            pieces.append(word)
-            plain.append(word)
-            src.extend(min(first + i, last - 1) for i in range(len(word)))
-            done = end
-        if not pieces:
+            if word is not None and not _name_like(original, folded.span(start, end)):
+                spans.append((start, end, word))
+        return _replaced(folded, spans) if spans else folded
+
+
+# Pieces of a word split by one space, dot, dash or underscore ("ver min", "para-sites",
+# "m.uslims"); up to four pieces, so the work per word stays bounded.
+_PIECES = re.compile(r"(?<![a-z0-9])[a-z]+(?:[ .\-_][a-z]+)+(?![a-z0-9])")
+_PIECE = re.compile(r"[a-z]+")
+MAX_PIECES = 4
+
+
+# Pieces split by spaces are words of their own when each is this common (about once in
+# 100,000 words: "be", "headed", "sub", "human"), not fragments ("ver", "cer", "roaches").
+COMMON_PIECE_ZIPF = 4.0
+
+
+class Splits:
+    """Listed words split into pieces by a space or punctuation ("ver min", "para-sites"),
+    joined again: punctuation inside a word always, spaces where a piece is a fragment."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(w for w in words if w.isalpha() and len(w) >= MIN_LENGTH)
+
+    def _joined(self, pieces: list[str], spaced: bool) -> str | None:
+        word = "".join(pieces)
+        if len(word) > MAX_WORD or word not in self._words:
+            return None
+        if spaced and (
+            any(len(p) < 2 for p in pieces)  # "a live": a word and a word
+            or all(zipf_frequency(p, "en") >= COMMON_PIECE_ZIPF for p in pieces)
+        ):
+            return None  # "be headed", "sub human": words, whatever they spell together
+        return word
+
+    def apply(self, folded: Folded, original: str) -> Folded:
+        """The folded text with split listed words joined; each joined word maps to the
+        original pieces. The same Folded when no word is split."""
+        text = folded.text
+        spans: list[tuple[int, int, str]] = []
+        for match in _PIECES.finditer(text):
+            words = [(m.start() + match.start(), m.end() + match.start(), m.group())
+                     for m in _PIECE.finditer(match.group())]  # fmt: skip
+            i = 0
+            while i < len(words) - 1:  # the longest join from each piece on
+                for k in range(min(len(words), i + MAX_PIECES), i + 1, -1):
+                    start, end = words[i][0], words[k - 1][1]
+                    word = self._joined([w for _, _, w in words[i:k]], " " in text[start:end])
+                    if word is not None:
+                        spans.append((start, end, word))
+                        i = k - 1
+                        break
+                i += 1
+        if not spans:
             return folded
-        pieces.append(text[done:])
-        plain.append(folded.plain[done:])
-        src.extend(old_src[done:] if old_src is not None else range(done, len(text)))
-        return Folded("".join(pieces), "".join(plain), tuple(src), folded.original_length)
+        return _replaced(folded, spans)
+
+
+def _replaced(folded: Folded, spans: list[tuple[int, int, str]]) -> Folded:
+    """`folded` with each span [start, end) replaced by its word, which maps to the whole
+    original span; spans in order, not overlapping."""
+    text, old_src = folded.text, folded.src
+    pieces: list[str] = []
+    plain: list[str] = []
+    src: list[int] = []
+    done = 0
+    for start, end, word in spans:
+        pieces.append(text[done:start])
+        plain.append(folded.plain[done:start])
+        src.extend(old_src[done:start] if old_src is not None else range(done, start))
+        first, last = folded.span(start, end)
+        pieces.append(word)
+        plain.append(word)
+        src.extend(min(first + i, last - 1) for i in range(len(word) - 1))
+        src.append(last - 1)  # the word ends where the original's letters end
+        done = end
+    pieces.append(text[done:])
+    plain.append(folded.plain[done:])
+    src.extend(old_src[done:] if old_src is not None else range(done, len(text)))
+    return Folded("".join(pieces), "".join(plain), tuple(src), folded.original_length)
 
 
 def _name_like(original: str, span: tuple[int, int]) -> bool:
