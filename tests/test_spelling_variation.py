@@ -45,6 +45,8 @@ HATEFUL = [
     ("Arabs are v e r m i n", "abuse"),
     ("Turks are c-o-c-k-r-o-a-c-h-e-s", "abuse"),
     ("Mus1ims are vermin", "abuse"),
+    ("@rabs are cockroaches", "abuse"),  # "@" before a word is an a, not only a mention
+    ("Kurdish ppl are sc*m", "abuse"),
     ("Kurds are ver min", "abuse"),
     ("m.u.slims are para-sites", "abuse"),
     ("dea th to all Kurds", "threat"),
@@ -131,6 +133,7 @@ CLEAN = [
     "Kurds are a live issue in this election",
     # spaced letters that are words of their own
     "u r a star",
+    "thanks @rab for the link",
 ]
 
 

@@ -68,7 +68,7 @@ class GroupAbuse:
         if view is not None and not self.groups.may_name(view.tokens, view.text):
             if cleared is None or self.groups.organisation_gate.isdisjoint(view.tokens):
                 return []  # no group is named (nor an organisation to clear): nothing to read
-        reading = self._spelt_right(read(folded.text))
+        reading = self._spelt_right(read(folded.text), folded.text)
         mentions = self.groups.mentions(reading, self.cues.pronouns)
         if cleared is None and not any(m.kind is not MentionKind.ORGANISATION for m in mentions):
             return []
@@ -118,14 +118,20 @@ class GroupAbuse:
                         )
         return list(best.values())
 
-    def _spelt_right(self, reading: Reading) -> Reading:
+    def _spelt_right(self, reading: Reading, text: str) -> Reading:
         """The reading with misspelt words of the lists read as listed ("should be
         deportd", "I despies"), so that phrases match them; a word that names a group is
-        the group lexicon's to read."""
+        the group lexicon's to read. Folding keeps an "@" before a word as a mention's;
+        it may be an a ("@rabs")."""
         if self.typos is None:
             return reading
         words: list[str] | None = None
         for i, word in enumerate(reading.words):
+            start = reading.spans[i][0]
+            if start and text[start - 1] == "@" and self.groups.reads("a" + word):
+                words = words or list(reading.words)
+                words[i] = "a" + word
+                continue
             fixed = self.typos.correct(word)
             if fixed is not None and not self.groups.reads(word):
                 words = words or list(reading.words)

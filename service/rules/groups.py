@@ -101,10 +101,12 @@ class GroupLexicon:
 
     def may_name(self, tokens: frozenset[str], text: str = "") -> bool:
         """False only when none of a text's words can name a group; `text` (the folded
-        text): a mask in it may hide a group's letters ("K*rds")."""
+        text): a mask in it may hide a group's letters ("K*rds"), an "@" an a ("@rabs")."""
         if not self.gate.isdisjoint(tokens):
             return True
         if any(mask in text for mask in MASK_CHARS):
+            return True
+        if "@" in text and any(self.reads("a" + t) for t in tokens):  # "@rabs"
             return True
         return any(self._added.correct(t) for t in tokens if len(t) >= MIN_LISTED_FOR_ADDED)
 
