@@ -141,3 +141,12 @@ def test_split_words_are_joined_where_a_piece_is_no_word(text, joined):
     folded = SPLITS.apply(fold(text), text)
     assert folded.text == joined
     assert folded.span(0, len(folded.text)) == (0, len(text))
+
+
+def test_corrections_keep_only_the_sentences_they_change():
+    text = "Nice article. go kill yuorself. See you"
+    folded = CORRECTIONS.apply(fold(text), text)
+    assert folded.text.split() == [".", "go", "kill", "yourself."]
+    assert len(folded.text) == len(folded.plain)
+    start = folded.text.index("yourself")
+    assert text[slice(*folded.span(start, start + 8))] == "yuorself"

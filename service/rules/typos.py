@@ -18,6 +18,7 @@ patterns rather than words ("I will kil you" stays, "go kill yuorself" is read).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from wordfreq import zipf_frequency
@@ -199,17 +200,26 @@ class Corrections:
 
     def apply(self, folded: Folded, original: str) -> Folded:
         """The folded text with its misspelt words replaced; each replacement maps to the
-        original word it reads. The same Folded when nothing is misspelt."""
-        folded = self._splits.apply(folded, original)
+        original word it reads. The same Folded when nothing is misspelt.
+
+        Only the sentences with a replaced word are kept, the rest blanked (the rules
+        read the text as written before, and a misspelling changes only its sentence),
+        so that the rules reading it again do the work again only there."""
+        splits = self._splits.spans(folded)
+        joined = _replaced(folded, splits) if splits else folded
+        changed = [folded.span(start, end) for start, end, _ in splits]  # original spans
         spans: list[tuple[int, int, str]] = []
-        for match in _TEXT_WORD.finditer(folded.text):
+        for match in _TEXT_WORD.finditer(joined.text):
             start, end = match.span()
             if end - start < MIN_LISTED_FOR_ADDED or end - start > MAX_WORD:
                 continue
-            word = self.correct(match.group()) or self._as_l(folded.plain[start:end])
-            if word is not None and not _name_like(original, folded.span(start, end)):
+            word = self.correct(match.group()) or self._as_l(joined.plain[start:end])
+            if word is not None and not _name_like(original, joined.span(start, end)):
                 spans.append((start, end, word))
-        return _replaced(folded, spans) if spans else folded
+                changed.append(joined.span(start, end))
+        if not changed:
+            return folded
+        return _sentences_of(_replaced(joined, spans) if spans else joined, sorted(changed))
 
 
 # Pieces of a word split by one space, dot, dash or underscore ("ver min", "para-sites",
@@ -245,6 +255,11 @@ class Splits:
     def apply(self, folded: Folded, original: str) -> Folded:
         """The folded text with split listed words joined; each joined word maps to the
         original pieces. The same Folded when no word is split."""
+        spans = self.spans(folded)
+        return _replaced(folded, spans) if spans else folded
+
+    def spans(self, folded: Folded) -> list[tuple[int, int, str]]:
+        """The folded spans of split listed words, each with the word, in order."""
         text = folded.text
         spans: list[tuple[int, int, str]] = []
         for match in _PIECES.finditer(text):
@@ -260,9 +275,7 @@ class Splits:
                         i = k - 1
                         break
                 i += 1
-        if not spans:
-            return folded
-        return _replaced(folded, spans)
+        return spans
 
 
 def _replaced(folded: Folded, spans: list[tuple[int, int, str]]) -> Folded:
@@ -287,6 +300,36 @@ def _replaced(folded: Folded, spans: list[tuple[int, int, str]]) -> Folded:
     plain.append(folded.plain[done:])
     src.extend(old_src[done:] if old_src is not None else range(done, len(text)))
     return Folded("".join(pieces), "".join(plain), tuple(src), folded.original_length)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def _sentences_of(corrected: Folded, changed: list[tuple[int, int]]) -> Folded:
+    """`corrected` with only the sentences holding a changed word kept (`changed`: their
+    original spans, in order), the others blanked with spaces; each kept sentence keeps
+    the mark that ends the one before, which patterns may start from."""
+    text = corrected.text
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    if not breaks:
+        return corrected
+    src = corrected.src if corrected.src is not None else range(len(text))
+    starts = [a for a, _ in changed]
+    keep = [False] * len(text)
+    first = 0
+    for stop in [*breaks, len(text)]:
+        if first < stop:
+            low, high = src[first], src[stop - 1] + 1  # the sentence's original span
+            i = bisect_left(starts, high) - 1  # the last change starting before its end
+            if i >= 0 and changed[i][1] > low:  # (changes are disjoint: ends are in order)
+                for k in range(max(0, first - 1), min(stop + 1, len(text))):
+                    keep[k] = True
+        first = stop + 1
+    if all(keep):
+        return corrected
+    blank = "".join(c if k else " " for c, k in zip(text, keep, strict=True))
+    plain = "".join(c if k else " " for c, k in zip(corrected.plain, keep, strict=True))
+    return Folded(blank, plain, corrected.src, corrected.original_length)
 
 
 def _name_like(original: str, span: tuple[int, int]) -> bool:
