@@ -14,8 +14,10 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from wordfreq import zipf_frequency
 
 # Digits and symbols that stand for letters inside a word ("sh1t", "a$$", "@ss", "sh!t").
 LEET = str.maketrans(
@@ -95,6 +97,12 @@ _SEPARATOR = re.compile(r"[ ._\-·•,/+~:]")
 # Letters that stand alone as words in English and chat ("u r a clown", "i c u"): a run
 # of only these is words, not a spaced-out one ("f u c k" has f and k).
 _LETTER_WORDS = frozenset("aiurycno")
+# A letter that is a word of its own ("I", "a", "u") may open a spaced-out word rather than
+# be its first letter: "I h a t e" is "I hate", but "I d i o t" is "idiot" and "a s s" is
+# "ass". The run is read as the word it spells with that letter, when that is an English
+# word, else as the letter and a word ("i" + "hate"), when that one is.
+_OPENING_WORDS = frozenset("aiu")
+_WORD_ZIPF = 2.0  # as service.rules.dictionary.ORDINARY_ZIPF: once in 10 million words
 # A character repeated three or more times is cut to two ("fuuuuck", "!!!!"), a vowel to
 # one ("kiiill", "veeermin": few words double a vowel, and patterns spell words plainly);
 # masks are kept.
@@ -375,6 +383,17 @@ def _drop(keep: list[bool], *strings: str) -> list[str]:
     return ["".join(c for c, k in zip(s, keep, strict=True) if k) for s in strings]
 
 
+@lru_cache(maxsize=4_096)
+def _opens_spaced_word(letters: str) -> bool:
+    """Whether the first of a run of spaced letters is a word before the rest ("ihate" is
+    i + hate), rather than its first letter ("idiot", "ass")."""
+    if letters[0] not in _OPENING_WORDS or len(letters) < 4 or "*" in letters:
+        return False
+    if zipf_frequency(letters, "en") >= _WORD_ZIPF:
+        return False
+    return zipf_frequency(letters[1:], "en") >= _WORD_ZIPF
+
+
 def fold(text: str, arabizi: Sequence[tuple[int, int]] = ()) -> Folded:
     """Fold `text` for matching; the result maps back to the original's positions.
     `arabizi`: spans of the original read as Arabizi, whose digits inside words are
@@ -386,10 +405,14 @@ def fold(text: str, arabizi: Sequence[tuple[int, int]] = ()) -> Folded:
     folded = _read_leet(folded)
     keep: list[bool] | None = None
     for match in _SPACED.finditer(folded):
-        if _LETTER_WORDS.issuperset(_SEPARATOR.sub("", match.group())):
+        letters = _SEPARATOR.sub("", match.group())
+        if _LETTER_WORDS.issuperset(letters):
             continue  # "u r a clown" is three words, not "ura"
         keep = keep or [True] * len(folded)
-        for sep in _SEPARATOR.finditer(match.group()):
+        seps = list(_SEPARATOR.finditer(match.group()))
+        if _opens_spaced_word(letters):
+            seps = seps[1:] if seps[0].start() == 1 else seps  # "I h a t e": i + hate
+        for sep in seps:
             keep[match.start() + sep.start()] = False
     for match in _STRETCH.finditer(folded):
         keep = keep or [True] * len(folded)

@@ -23,6 +23,7 @@ from service.rules.base import Cleared
 from service.rules.cues import shipped_cues
 from service.rules.lexicon import TokenView, token_view
 from service.rules.lists import RuleList, default_dir, load_lists
+from service.rules.typos import Corrections, pattern_words
 
 RULES = [
     profanity,  # swear words: better-profanity's list, curated, plus ours
@@ -32,6 +33,11 @@ RULES = [
     abuse,  # slurs and dehumanisation of groups, minus counter-speech
     promotion,  # links with offers, contacts, schemes, self-promotion
 ]
+# Rules whose words, phrases and patterns are matched a second time, on the text with its
+# misspelt words read as their listed ones ("go kill yuorself", "you pathtic idiot"):
+# typos.Corrections. The other rules read the text as written, whose stretched and
+# disguised words are theirs to read ("shiit" is no misspelt "Shiite").
+CORRECTED = (threat, personal_attack, abuse)
 # Analyses that read sentences rather than match words, from their own list files.
 ANALYSES = [
     group_abuse,  # attacks on groups: target (groups.py) x predicate (predicates.py) x
@@ -68,6 +74,8 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     digest: str
+    corrections: Corrections | None = None  # misspelt listed words, read as listed
+    corrected: tuple[Rule, ...] = ()  # the rules that also read the corrected text
 
     def find(self, original: str, folded: Folded) -> Findings:
         """Every hit of every rule, in rule order; the work is bounded by the text's length."""
@@ -76,7 +84,17 @@ class RuleSet:
         view = token_view(folded)  # the words, scanned once for every rule
         for rule in self.rules:
             hits.extend(rule.match(original, folded, view, cleared))
-        return Findings(hits, complete=not view.budget.exhausted, cleared=tuple(cleared))
+        complete = not view.budget.exhausted
+        corrected = self.corrections.apply(folded, original) if self.corrections else folded
+        if corrected is not folded:  # some word is misspelt: read it as listed too
+            found = {(h.category, h.rule, h.span) for h in hits}
+            view = token_view(corrected)
+            for rule in self.corrected:
+                for hit in rule.match(original, corrected, view, cleared):
+                    if (hit.category, hit.rule, hit.span) not in found:
+                        hits.append(hit)
+            complete = complete and not view.budget.exhausted
+        return Findings(hits, complete=complete, cleared=tuple(cleared))
 
     def match(self, original: str, folded: Folded) -> list[RuleHit]:
         """Every hit of every rule, in rule order."""
@@ -106,9 +124,21 @@ def _compiled(directory: Path, fingerprint: str) -> RuleSet:
     """The rules compiled from `directory` as it was when `fingerprint` was taken."""
     lists: dict[Category, RuleList] = load_lists(directory)
     rules = tuple(module.build(lists) for module in RULES)
+    corrected = tuple(r for module, r in zip(RULES, rules, strict=True) if module in CORRECTED)
     analyses = tuple(module.build(directory) for module in ANALYSES)
     digests = [lists[c].digest for c in Category] + [a.digest for a in analyses]
     digests.append(shipped_cues().digest)  # the other languages' reporting cues (context.py)
     digest = hashlib.sha256("".join(digests).encode()).hexdigest()
     rules += analyses
-    return RuleSet(rules=rules, digest=digest)
+    corrections = _corrections([lists[rule.category] for rule in corrected])
+    return RuleSet(rules, digest, corrections, corrected)
+
+
+def _corrections(rule_lists: list[RuleList]) -> Corrections:
+    """The words of the lists' words, sets and patterns, as the targets of misspellings."""
+    sources: list[str] = []
+    for rule_list in rule_lists:
+        sources.extend(rule_list.words)
+        sources.extend(w for words in rule_list.sets.values() for w in words)
+        sources.extend(p.regex.pattern for p in rule_list.patterns if not p.plain)
+    return Corrections(pattern_words(sources))

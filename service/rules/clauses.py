@@ -20,7 +20,10 @@ from service.rules.typos import Misspellings
 # Words of folded text: "don't" stays one word (a negation), "i'm" and "they're" split
 # ("i" + "'m"), hyphenated words stay whole ("non-binary", "sub-human"). A quote mark
 # before a word opens a quotation, not a contraction: "'death to all X'" reads "death".
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|(?<=[a-z0-9])'[a-z]+|=")
+# Masks inside a word keep it one word ("k*rds", "sc#m"), for typos.Misspellings to read.
+_WORD = re.compile(
+    r"[a-z0-9]+(?:[*#%]+[a-z0-9]+)*(?:-[a-z0-9]+){0,3}(?:'t\b)?|(?<=[a-z0-9])'[a-z]+|="
+)
 # A list entry may name a contraction alone ("'re"), which a text only has after a word.
 _PHRASE_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}(?:'t\b)?|'[a-z]+|=")
 # How far back a question may name the commenter before a report word.

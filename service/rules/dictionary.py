@@ -21,10 +21,34 @@ ORDINARY_ZIPF = 2.0
 
 @lru_cache(maxsize=65_536)
 def is_ordinary(word: str) -> bool:
-    """Whether `word` (lower-case letters) is a common English word, or the plural of one."""
-    if zipf_frequency(word, "en") >= ORDINARY_ZIPF:
-        return True
-    return word.endswith("s") and zipf_frequency(word[:-1], "en") >= ORDINARY_ZIPF
+    """Whether `word` (lower-case letters) is a common English word, or the plural of one
+    (not of a plural: "christianss" is a stretched "Christians")."""
+    return _ordinary_zipf(word) >= ORDINARY_ZIPF
+
+
+def _ordinary_zipf(word: str) -> float:
+    """How common a word is, or the word it is the plural of."""
+    frequency = zipf_frequency(word, "en")
+    if frequency < ORDINARY_ZIPF and word.endswith("s") and not word.endswith("ss"):
+        frequency = max(frequency, zipf_frequency(word[:-1], "en"))
+    return frequency
+
+
+# A misspelling may be common enough to count as a word ("youself" 2.2: social media have
+# typos), but stays a thousand times rarer than the word it misspells ("yourself" 5.5);
+# words of their own that are one letter from a listed one are not: "bakers" 3.3 and
+# "bankers" 3.6, "refuges" 2.8 and "refugees" 4.5, "gong" 3.5 and "going" 6.2.
+MISSPELLING_GAP = 3.0
+
+
+@lru_cache(maxsize=65_536)
+def is_own_spelling(word: str, listed: str) -> bool:
+    """Whether `word`, one letter from the listed word `listed`, is a word of its own rather
+    than a misspelling of it: an ordinary word, not a thousand times rarer than `listed`."""
+    frequency = _ordinary_zipf(word)
+    if frequency < ORDINARY_ZIPF:
+        return False
+    return zipf_frequency(listed, "en") - frequency < MISSPELLING_GAP
 
 
 # Readers' languages with Latin letters that folding strips of their marks, and with

@@ -13,6 +13,7 @@ go to review.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from service.domain import Category, RuleHit, Strength
@@ -21,9 +22,10 @@ from service.rules.base import Cleared
 from service.rules.clauses import Cues, Marks, Reading, load_cues, read, vocabulary
 from service.rules.context import context_of
 from service.rules.groups import GroupLexicon, Mention, MentionKind
-from service.rules.lexicon import TokenView
+from service.rules.lexicon import TokenView, token_view
 from service.rules.lists import read_table_file
 from service.rules.predicates import Frame, Predicates
+from service.rules.typos import Misspellings, Splits
 
 LIST_FILES = ("groups.toml", "predicates.toml", "clauses.toml")
 
@@ -33,8 +35,18 @@ class GroupAbuse:
 
     category = Category.ABUSE  # its main category; hits also name threat, personal_attack
 
-    def __init__(self, groups: GroupLexicon, predicates: Predicates, cues: Cues) -> None:
+    def __init__(
+        self,
+        groups: GroupLexicon,
+        predicates: Predicates,
+        cues: Cues,
+        typos: Misspellings | None = None,
+        splits: Splits | None = None,
+    ) -> None:
+        """`typos`: the lists' words, for misspelt words of phrases ("be deportd");
+        `splits`: the same, for words split by a space or punctuation ("ver min")."""
         self.groups, self.predicates, self.cues = groups, predicates, cues
+        self.typos, self.splits = typos, splits
         self.digest = hashlib.sha256(
             (groups.digest + predicates.digest + cues.digest).encode()
         ).hexdigest()
@@ -49,10 +61,14 @@ class GroupAbuse:
         """Every attack on a group in the text; spans index the original. The statements
         the commenter denies, reports, condemns or makes of their own group are added to
         `cleared`, where given."""
-        if view is not None and not self.groups.may_name(view.tokens):
+        if self.splits is not None:
+            joined = self.splits.apply(folded, original)  # "m.uslims are ver min"
+            if joined is not folded:
+                folded, view = joined, token_view(joined)
+        if view is not None and not self.groups.may_name(view.tokens, view.text):
             if cleared is None or self.groups.organisation_gate.isdisjoint(view.tokens):
                 return []  # no group is named (nor an organisation to clear): nothing to read
-        reading = read(folded.text)
+        reading = self._spelt_right(read(folded.text), folded.text)
         mentions = self.groups.mentions(reading, self.cues.pronouns)
         if cleared is None and not any(m.kind is not MentionKind.ORGANISATION for m in mentions):
             return []
@@ -101,6 +117,26 @@ class GroupAbuse:
                             original, folded, reading, mention, frame, found, category, strength
                         )
         return list(best.values())
+
+    def _spelt_right(self, reading: Reading, text: str) -> Reading:
+        """The reading with misspelt words of the lists read as listed ("should be
+        deportd", "I despies"), so that phrases match them; a word that names a group is
+        the group lexicon's to read. Folding keeps an "@" before a word as a mention's;
+        it may be an a ("@rabs")."""
+        if self.typos is None:
+            return reading
+        words: list[str] | None = None
+        for i, word in enumerate(reading.words):
+            start = reading.spans[i][0]
+            if start and text[start - 1] == "@" and self.groups.reads("a" + word):
+                words = words or list(reading.words)
+                words[i] = "a" + word
+                continue
+            fixed = self.typos.correct(word)
+            if fixed is not None and not self.groups.reads(word):
+                words = words or list(reading.words)
+                words[i] = fixed
+        return reading if words is None else replace(reading, words=words)
 
     def _clear_allowed(
         self, reading: Reading, mention: Mention, folded: Folded, cleared: Cleared
@@ -224,5 +260,9 @@ def build(directory: Path) -> GroupAbuse:
     known = vocabulary(*(read_table_file(path)[0] for path in paths))
     groups, predicates, clauses = paths
     return GroupAbuse(
-        GroupLexicon(groups, known), Predicates(predicates, known), load_cues(clauses)
+        GroupLexicon(groups, known),
+        Predicates(predicates, known),
+        load_cues(clauses),
+        Misspellings(known, known),
+        Splits(known),
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from service.rules.clauses import PhraseSet, Reading, words_of
 from service.rules.lists import RuleListError, read_table_file
-from service.rules.typos import Misspellings
+from service.rules.typos import MASK_CHARS, MIN_LISTED_FOR_ADDED, Misspellings
 
 # Words after which a non-protected group names what its members follow.
 _TAKES_OBJECT = frozenset({"of", "for", "support", "supports", "follow", "follows"})
@@ -99,15 +99,36 @@ class GroupLexicon:
             for w in _LETTERS.findall(phrase)[:1]
         )
 
-    def may_name(self, tokens: frozenset[str]) -> bool:
-        """False only when none of a text's words can name a group."""
+    def may_name(self, tokens: frozenset[str], text: str = "") -> bool:
+        """False only when none of a text's words can name a group; `text` (the folded
+        text): a mask in it may hide a group's letters ("K*rds"), an "@" an a ("@rabs")."""
         if not self.gate.isdisjoint(tokens):
             return True
-        return any(self._added.correct(t) for t in tokens if len(t) > 4)
+        if any(mask in text for mask in MASK_CHARS):
+            return True
+        if "@" in text and any(self.reads("a" + t) for t in tokens):  # "@rabs"
+            return True
+        return any(self._added.correct(t) for t in tokens if len(t) >= MIN_LISTED_FOR_ADDED)
+
+    def reads(self, word: str) -> bool:
+        """Whether a word names a group, as listed or misspelt."""
+        if word in self._nouns or word in self._adjectives:
+            return True
+        nouns = self._noun_phrases.typos
+        return self._adjective(word) is not None or (
+            nouns is not None and nouns.correct(word) is not None
+        )
 
     def _adjective(self, word: str) -> str | None:
-        """The listed adjective a word is, or misspells."""
-        return word if word in self._adjectives else self._adjective_typos.correct(word)
+        """The listed adjective a word is, or misspells; not a misspelt noun that reads as
+        an adjective only with a letter added ("Blacsk": blacks swapped, not black + s)."""
+        if word in self._adjectives:
+            return word
+        adjective = self._adjective_typos.correct(word)
+        nouns = self._noun_phrases.typos
+        if adjective is not None and nouns is not None and nouns.variant(word) is not None:
+            return adjective if self._adjective_typos.variant(word) is not None else None
+        return adjective
 
     def _adjective_run(self, words: list[str], i: int, stop: int) -> list[str]:
         """The listed adjectives standing in a row from word i."""
