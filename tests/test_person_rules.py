@@ -132,6 +132,8 @@ NOT_THREATS = [
     "the minister said protesters 'should be shot'; he must resign",
     '"You will pay for this," he told the journalist.',
     "According to police, he wrote that he would kill her",
+    "The reporter got messages saying 'we know where your kids go to school' and moved abroad",
+    "Graffiti reading 'death to journalists' was painted on the office wall",
     "ISIS threatened to kill hostages",
     # reported violence and history
     "he was found dead in a ditch",
@@ -356,6 +358,7 @@ def test_reported_speech_is_read_once_per_text():
         "As I said, I will kill you",
         "I told him 'I will kill you'",
         "The minister said nothing and I will kill him",
+        "I'm just saying 'I know where you live', watch out",
     ],
 )
 def test_the_commenters_own_words_are_not_reported_speech(text):

@@ -56,7 +56,13 @@ _FRAME = re.compile(
     r"\b(?:said|says|told|tells|heard|hears|shouted|shouts|yelled|screamed|wrote|writes|"
     r"tweeted|posted|claimed|threatened|threatens|warned|warns|vowed|testified|alleged|"
     r"alleges|stated|declared|announced|chanted|recalled|admitted|denied|insisted|"
-    r"messaged|texted|quoted|reported|recounted|accused)\b",
+    r"messaged|texted|quoted|reported|recounted|accused)\b|"
+    # words someone wrote, carried by what they were written on: "messages saying '...'",
+    # "a banner reading", "a note that said"; never the bare participle, which the
+    # commenter says too ("just saying, ...")
+    r"\b(?:messages?|notes?|letters?|signs?|banners?|placards?|graffiti|texts?|e-?mails?|"
+    r"posts?|tweets?|leaflets?|posters?|cards?|comments?|threats?|calls?|voicemails?|"
+    r"slogans?|chants?|words) (?:saying|reading|(?:that|which) (?:read|reads|said|says))\b",
     re.IGNORECASE,
 )
 # A third person just before a frame's verb ("he said", "she told").
