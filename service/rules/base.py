@@ -12,6 +12,7 @@ from service.rules.dictionary import folds_to_ordinary
 from service.rules.gate import LiteralIndex, required_literals
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
+from service.rules.senses import Senses
 
 _MARKED_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff]")
 # A hit filter sees the original text and the hit, and says whether the hit stands.
@@ -93,6 +94,7 @@ class ListRule:
         self._folded = _PatternGroup([p for p in rule_list.patterns if not p.plain])
         self._plain = _PatternGroup([p for p in rule_list.patterns if p.plain])
         self.filters = tuple(filters)
+        self._senses = Senses(rule_list.senses, frozenset(rule_list.sets.get("aimed", ())))
         self._not_person = frozenset(rule_list.sets.get("not_person", ()))
 
     def _named(self, original: str, folded: Folded, match: re.Match[str]) -> bool:
@@ -136,6 +138,10 @@ class ListRule:
                         )
         kept = []
         for hit in hits:
+            if self._senses and self._senses.innocent(original, hit.span) is not None:
+                if cleared is not None:  # "a fag and a cup of tea": not the slur
+                    cleared.append(hit.span)
+                continue
             if all(keep(original, hit) for keep in self.filters):
                 kept.append(hit)
             elif cleared is not None and surely_not_own(original, hit):

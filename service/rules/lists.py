@@ -19,6 +19,8 @@ A list file may have these tables (all optional); every entry's value is a short
 - `[patterns.NAME]` with `regex` (over folded text), `note`, and optional `strength`
                (`strong` rejects, `weak` only sends to review) and `text = "plain"` (match
                before leetspeak is read: for e-mail addresses, handles and numbers);
+- `[senses.NAME]` an innocent sense of listed words (`words`), told by its vocabulary
+               (`context`) near them, with its `reason` ("fag": a cigarette); see senses.py;
 - `[weak]`     (language files) words or phrases with innocent senses: a hit only sends
                the comment to review;
 - `[prefixes]` (language files) letters joined to the front of a word (Arabic "ال",
@@ -60,6 +62,16 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class Sense:
+    """An innocent sense of listed words, and the words that tell it (senses.py)."""
+
+    name: str
+    words: frozenset[str]
+    context: frozenset[str]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RuleList:
     """One category's list file, parsed and with its `{set}` references expanded."""
 
@@ -79,6 +91,7 @@ class RuleList:
     origin: dict[str, tuple[str, str]] = field(default_factory=dict)
     weak: frozenset[str] = frozenset()  # folded words that only send to review
     prefixes: tuple[str, ...] = ()  # folded, longest first
+    senses: tuple[Sense, ...] = ()  # innocent senses of listed words (senses.py)
 
 
 def default_dir() -> Path:
@@ -162,7 +175,23 @@ def load_list(path: Path, category: Category, folded: bool = False) -> RuleList:
         digest=hashlib.sha256(raw).hexdigest(),
         places=_table(data, "places", path),
         name_parts=_table(data, "name_parts", path),
+        senses=_senses(data, path),
     )
+
+
+def _senses(data: dict, path: Path) -> tuple[Sense, ...]:
+    """The `[senses.NAME]` tables: `words` and `context` lists of words, and a `reason`."""
+    out = []
+    for name, spec in data.get("senses", {}).items():
+        where = f"{path.name}: [senses.{name}]"
+        if not isinstance(spec, dict) or not isinstance(spec.get("reason"), str):
+            raise RuleListError(f"{where} needs a reason")
+        lists = [spec.get(key) for key in ("words", "context")]
+        if not all(isinstance(v, list) and v and all(isinstance(w, str) for w in v) for v in lists):
+            raise RuleListError(f"{where}: words and context must be lists of words")
+        words, context = (frozenset(w.casefold() for w in v) for v in lists)
+        out.append(Sense(name, words, context, spec["reason"]))
+    return tuple(out)
 
 
 def read_table_file(path: Path) -> tuple[dict, str]:
@@ -265,6 +294,7 @@ def _merged(first: RuleList, more: RuleList) -> RuleList:
         origin={**more.origin, **{w: o for w, o in first.origin.items()}},
         weak=first.weak | (more.weak - set(first.words)),
         prefixes=tuple(sorted({*first.prefixes, *more.prefixes}, key=len, reverse=True)),
+        senses=first.senses + more.senses,
     )
 
 
