@@ -344,3 +344,29 @@ def test_rules_are_compiled_once_per_content_of_the_list_files(tmp_path):
     edited = build_rules(lists)  # same path and size class, new bytes: compiled again
     assert edited is not copied and edited.match("zorbl", fold("zorbl"))
     assert not copied.match("zorbl", fold("zorbl"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Court papers show the guards describing inmates as 'ragheads' in group chats",
+        "The striker was branded a 'monkey' by fans, the club confirmed",
+        "Activists say officials referred to the protesters as 'trannies'",
+        "She told the inquiry that colleagues dubbed her 'the slut'",
+    ],
+)
+def test_a_slur_quoted_after_someone_else_named_someone_with_it_is_reported(text):
+    assert flags(text) == set(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I call them 'ragheads' and I always will",
+        "We would describe them as 'towelheads', nothing more",
+        "They are 'ragheads', I said it before",
+        "Call them what they are: 'ragheads'",
+    ],
+)
+def test_the_writer_naming_people_with_a_quoted_slur_still_uses_it(text):
+    assert "abuse" in flags(text), text

@@ -33,7 +33,11 @@ _REPORTING = re.compile(
     r"\b(?:call|calls|calling|called|say|says|said|saying|write|writes|wrote|tweeted|post|"
     r"posted|shout|shouts|shouted|shouting|chant|chants|chanted|chanting|label|labels|"
     r"labelled|labeled|repeat|repeats|repeating|word|words|term|slur|slurs|insult|insults|"
-    r"language|name|names|phrase|like)\b",
+    r"language|name|names|phrase|like|"
+    # naming someone as something: "referred to detainees as '...'", "branded them '...'"
+    r"refer|refers|referred|referring|describe|describes|described|describing|brand|"
+    r"brands|branded|branding|dub|dubs|dubbed|nickname|nicknamed|term|termed|taunt|taunts|"
+    r"taunted|taunting|mock|mocks|mocked|mocking|smear|smears|smeared)\b",
     re.IGNORECASE,
 )
 # Condemnation of what was said.
@@ -70,6 +74,15 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|they)\s$", re.IGNORECASE)
 # The writer or the reader just before a frame's verb: "as I said" reports nothing. Checked
 # on the few characters before each verb found, not as lookbehinds tried at every position.
 _FIRST_OR_SECOND = re.compile(r"\b(?:i|we|you|u|i've|i have|we've)\s$", re.IGNORECASE)
+# The writer as the subject of a reporting word ("I call them '...'", "I would describe
+# them as '...'", "'...', I said"): the quoted word is the writer's own, in scare quotes.
+_WRITER_SAYS = re.compile(
+    r"\b(?:i|we)(?:'d|'ll|'m|’d|’ll|’m)?(?:\s+(?:would|will|shall|do|did|always|just|"
+    r"still|also|only|really|must|should|can|could|might|never|am|was|have|had))*\s+$",
+    re.IGNORECASE,
+)
+# A sentence that starts with a reporting word as a bare order: "Call them what they are".
+_ORDER = re.compile(r"(?:call|label|name|describe|brand|dub|term)\b", re.IGNORECASE)
 # Where a reported clause ends: a new clause may be the commenter's own words again.
 _CLAUSE_BREAK = re.compile(r"[;:,()\[\]]|\s[-–]\s|\b(?:but|and|so|then)\b", re.IGNORECASE)
 
@@ -82,7 +95,7 @@ class TextContext:
         quotes = [m.span() for m in _QUOTED.finditer(text)]  # non-overlapping, in order
         self._quote_starts = [start for start, _ in quotes]
         self._quote_ends = [end for _, end in quotes]
-        self.reports = _REPORTING.search(text) is not None
+        self.reports = reports_others(text, 0, len(text))
         ends = list(_SENTENCE_END.finditer(text))
         # A sentence runs from the end of one terminator to the start of the next.
         self._starts = [0, *(m.end() for m in ends)]
@@ -212,6 +225,19 @@ def not_counter_speech(text: str, hit: RuleHit) -> bool:
     return not context.condemns(context.sentence(hit.span))
 
 
+def reports_others(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] holds a reporting word whose subject is not the writer
+    ("police called them", not "I call them") and that is no order ("Call them ...")."""
+    for m in _REPORTING.finditer(text, start, stop):
+        if _WRITER_SAYS.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        before = text[max(start, m.start() - 3) : m.start()]
+        if (m.start() == start or not before.strip(" \"'‘“")) and _ORDER.fullmatch(m.group()):
+            continue
+        return True
+    return False
+
+
 def not_reported(text: str, hit: RuleHit) -> bool:
     """Keep a hit unless it lies in someone else's reported or quoted words."""
     return not context_of(text).is_reported(hit.span)
@@ -227,8 +253,7 @@ def surely_not_own(text: str, hit: RuleHit) -> bool:
     sentence = context.sentence(hit.span)
     if context.is_reported(hit.span) or context.condemns(sentence):
         return True
-    piece = text[sentence[0] : sentence[1]]
-    return context.is_quoted(hit.span) and _REPORTING.search(piece) is not None
+    return context.is_quoted(hit.span) and reports_others(text, *sentence)
 
 
 def without_counter_speech(text: str) -> str:
