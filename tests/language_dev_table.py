@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import sys
 
+from tests.language_table import typed_on_keyboards
+
 CKB = (
     "ئاگربەستەکە لە باشووری لوبنان هێشتا نەشکاوە.",
     "نرخی گۆشت لە بازاڕی هەولێر دوو هێندە بووە.",
@@ -392,13 +394,8 @@ TABLE: dict[str, tuple[str, ...]] = {"ckb": CKB, "ar": AR, "fa": FA, "en": EN}
 LATIN_TYPED: dict[str, tuple[str, ...]] = {"ar": AR_LATIN, "fa": FA_LATIN}
 
 # The Sorani rows as typed on a Persian keyboard (ە ێ ۆ ڕ ڵ ڤ typed ه ی و ر ل و) and on an
-# Arabic one (ی ک typed ي ك too, ڤ as ف).
-_PERSIAN_KEYBOARD = str.maketrans("ەێۆڕڵڤ", "هیورلو")
-_ARABIC_KEYBOARD = str.maketrans("ەێۆڕڵڤیک", "هيورلفيك")
-CKB_KEYBOARDS: dict[str, tuple[str, ...]] = {
-    "Persian keyboard": tuple(r.translate(_PERSIAN_KEYBOARD) for r in CKB),
-    "Arabic keyboard": tuple(r.translate(_ARABIC_KEYBOARD) for r in CKB),
-}
+# Arabic one (ی ک typed ي ك too, ڤ as ف), derived as the check table derives its own.
+CKB_KEYBOARDS: dict[str, tuple[str, ...]] = typed_on_keyboards(CKB)
 # Persian rows typed with Arabic ي ك: they must stay Persian, not turn Sorani or Arabic.
 FA_ARABIC_KEYBOARD = tuple(r.translate(str.maketrans("یک", "يك")) for r in FA)
 

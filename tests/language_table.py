@@ -439,10 +439,17 @@ LATIN_TYPED: dict[str, tuple[str, ...]] = {"ar": AR_LATIN, "fa": FA_LATIN}
 # و), and on an Arabic one (ي and ك too): derived, not written, so the same sentences.
 _PERSIAN_KEYBOARD = str.maketrans("ەێۆڕڵڤ", "هیورلو")
 _ARABIC_KEYBOARD = str.maketrans("ەێۆڕڵڤیک", "هيورلفيك")
-CKB_KEYBOARDS: dict[str, tuple[str, ...]] = {
-    "Persian keyboard": tuple(r.translate(_PERSIAN_KEYBOARD) for r in CKB),
-    "Arabic keyboard": tuple(r.translate(_ARABIC_KEYBOARD) for r in CKB),
-}
+
+
+def typed_on_keyboards(rows: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Sorani rows as typed on a Persian and on an Arabic keyboard."""
+    return {
+        "Persian keyboard": tuple(r.translate(_PERSIAN_KEYBOARD) for r in rows),
+        "Arabic keyboard": tuple(r.translate(_ARABIC_KEYBOARD) for r in rows),
+    }
+
+
+CKB_KEYBOARDS: dict[str, tuple[str, ...]] = typed_on_keyboards(CKB)
 
 # Comments whose sentences are in different languages, and the languages present (in
 # order of their share of letters).
