@@ -156,6 +156,7 @@ class Cues:
     self_markers: PhraseSet
     pronouns: PhraseSet
     specific: frozenset[str]
+    not_specific_before: frozenset[str]  # words after a [specific] word that undo it
     after_group: frozenset[str]
     subset: frozenset[str]
     contrast: frozenset[str]  # words after a denial that take it back ("..., just ...")
@@ -223,7 +224,11 @@ class Cues:
         k = i - 1
         while k >= start and reading.words[k] in self.fillers and i - k <= MAX_FILLERS:
             k -= 1
-        return k >= start and reading.words[k] in self.specific
+        if k < start or reading.words[k] not in self.specific:
+            return False
+        # "that" before an article is a conjunction ("I pray THAT the Kurds ..."), not a
+        # demonstrative ("that Kurd")
+        return reading.words[k + 1] not in self.not_specific_before
 
 
 @dataclass(frozen=True)
@@ -319,6 +324,7 @@ def load_cues(path: Path) -> Cues:
         self_markers=PhraseSet(table("self_markers")),
         pronouns=PhraseSet(table("pronouns")),
         specific=frozenset(table("specific")),
+        not_specific_before=frozenset(table("not_specific_before")),
         after_group=frozenset(w for p in table("after_group") for w in words_of(p)),
         subset=frozenset(table("subset")),
         contrast=frozenset(table("contrast")),
