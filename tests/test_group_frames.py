@@ -85,6 +85,17 @@ HARM = [
     "a good {s} is a dead {s}",
     "make the {g} suffer",
     "it would be a mercy to gas the {g}",
+    "the only solution is to kill all {g}",
+    "don't hesitate to shoot {g}",
+    "killing {g} is a public service",
+    "it's okay to kill {g}",
+    "{g} are fair game",
+    "let's make {g} extinct",
+    "send the {g} to the gas chambers",
+    "{g} belong in a mass grave",
+    "{g} should be euthanised",
+    "nothing would make me happier than dead {g}",
+    "{g} had better watch out",
 ]
 
 WISHES = [
@@ -141,6 +152,10 @@ HARM_CONTRASTS = [
     "teach the {g} children to read",
     "we must stop the killing of {g}",
     "{g} will pay the price for this war",
+    "killing {g} is never justified",
+    "it's not okay to kill {g}",
+    "if you see a {s}, say hello",
+    "{g} suck at hiding their joy",
 ]
 
 
@@ -164,6 +179,11 @@ CONTEMPT = [
     "Am I the only one who finds {g} disgusting?",
     "is it bad that I hate {g}?",
     "how can anyone like {g}?",
+    "{g} like you disgust me",
+    "I can't bear to look at {g}",
+    "I feel disgust whenever I see a {s}",
+    "damn {g}",
+    "{g} suck",
 ]
 
 
@@ -187,6 +207,8 @@ CONTEMPT_CONTRASTS = [
     "my love for {g} is endless",
     "I've always loved {g}",
     "I am disgusted by how {g} are treated",
+    "{g} like you make this country better",
+    "I love {g} like you",
 ]
 
 
@@ -206,6 +228,10 @@ TRAITS = [
     "{g} are ruining this country",
     "{g} are not smart enough to vote",
     "every {s} I've met was a liar",
+    "{g} are utterly hopeless",
+    "typical of a {s} to be that stupid",
+    "You just can't trust {g}",
+    "{g} like you are all the same",
 ]
 
 
@@ -223,6 +249,8 @@ TRAIT_CONTRASTS = [
     "you can trust a {s}",
     "never trust a politician who attacks {g}",
     "don't trust anyone who hates {g}",
+    "typical of {g} to be so generous",
+    "what makes {g} so resilient?",
 ]
 
 
@@ -243,6 +271,13 @@ NEGATED = [
     "{g} serve no purpose",
     "no {s} has ever done anything good",
     "{g} aren't worth a damn",
+    "{g} are never any good",
+    "No {s} can ever be a decent person",
+    "I will never respect {g}",
+    "There's nothing good about {g}",
+    "{g} are not part of our nation",
+    "{g} don't deserve freedom",
+    "{g} can't do anything right",
 ]
 
 
@@ -262,6 +297,9 @@ NEGATED_CONTRASTS = [
     "{g} have no reason to fear us",
     "{g} have no place to hide from the bombs",
     "{g} have never done anything wrong",
+    "I will never hate {g}",
+    "there's nothing wrong with {g}",
+    "{g} are not good at football",
 ]
 
 
@@ -276,6 +314,10 @@ OPINION = [
     "wouldn't you say {g} are filth?",
     "is there anything worse than {g}?",
     "who would want a {s} as a neighbour?",
+    "what makes {g} so stupid?",
+    "do {g} even have souls?",
+    "say what you want, {g} are animals",
+    "call me racist but {g} are vermin",
 ]
 
 
@@ -315,6 +357,10 @@ EXCLUSION = [
     "{g} should never be in charge",
     "{g} shouldn't be hired",
     "{g}, go back to your country",
+    "We should not let {g} vote",
+    "{g} are not entitled to anything",
+    "{g} should be isolated from society",
+    "I would never let a {s} into my home",
 ]
 
 
@@ -336,6 +382,8 @@ EXCLUSION_CONTRASTS = [
     "{g} should not be denied entry",
     "{g} shouldn't be hired for less pay",
     "keep {g} safe",
+    "we shouldn't let {g} live in fear",
+    "we can't let {g} drown",
     "they stripped {g} of citizenship in 1962, a court heard",
 ]
 
@@ -356,6 +404,10 @@ IMPLICIT = [
     "{g} make good slaves",
     "{g} would be better off as slaves",
     "{g} should be thankful we even let them vote",
+    "a {s} in government is like a monkey in a circus",
+    "hiring a {s} is asking for trouble",
+    "{g} are a lot more like animals than people",
+    "{g} are fine as long as they stay in their place",
 ]
 
 
@@ -366,6 +418,8 @@ def test_implicit_derogation_is_abuse(text):
 
 IMPLICIT_CONTRASTS = [
     "I'd rather live next to {g} than next to a landfill",
+    "hiring a {s} is a great idea",
+    "a {s} in government is a good thing",
     "I love my dog and my {s} neighbours",
     "{g} make great neighbours",
     "{g} are below the poverty line",

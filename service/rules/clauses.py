@@ -161,7 +161,15 @@ class Cues:
     subset: frozenset[str]
     contrast: frozenset[str]  # words after a denial that take it back ("..., just ...")
     resets: frozenset[str]  # words that end what an earlier negation denies ("not X BUT")
+    group_tail: PhraseSet  # words after a group that leave it whole ("Kurds LIKE YOU")
     digest: str
+
+    def group_tail_at(self, reading: Reading, i: int) -> int:
+        """How many words at i, right after a group, address or point at its members
+        without narrowing it ("Kurds LIKE YOU are ..."); frames are read past them."""
+        if i >= len(reading.words):
+            return 0
+        return self.group_tail.at(reading.words, i, reading.clause_stop[i])
 
     def skips(self, words: list[str], i: int) -> bool:
         """Whether word i is a filler where it stands ("of" only after "bunch", "one" ...)."""
@@ -182,6 +190,7 @@ class Cues:
         words, n = reading.words, len(reading.words)
         negations, reports, attributions, condemning = [], [], [], set()
         resets = []
+        own_until = 0  # the end of an own-claim phrase ("call me racist, but ...")
         for i in range(n):
             if self.negates(words, i, n):
                 negations.append(i)
@@ -194,11 +203,18 @@ class Cues:
                 start = max(reading.sentence_start[i], i - back)
                 own = i > 0 and words[i - 1] in self.own_view  # "anyone else think ..."
                 own = own or bool(self.own_report.ending(words, i, reading.sentence_start[i]))
+                opening = self.own_report.at(words, i, n)  # "SAY WHAT YOU WANT, ..."
+                own_until = max(own_until, i + opening)
+                own = own or bool(opening)
                 if not own and not any(w in self.first_person for w in words[start:i]):
                     reports.append(i)
             if self.attribution.at(words, i, n) and reports and reports[-1] == i:
                 attributions.append(i)
-            if self.condemn.at(words, i, n) and not self._disclaimed(reading, negations, i):
+            if (
+                self.condemn.at(words, i, n)
+                and i >= own_until
+                and not self._disclaimed(reading, negations, i)
+            ):
                 condemning.add(reading.sentence_start[i])
         return Marks(reading, negations, reports, attributions, frozenset(condemning), resets)
 
@@ -329,5 +345,6 @@ def load_cues(path: Path) -> Cues:
         subset=frozenset(table("subset")),
         contrast=frozenset(table("contrast")),
         resets=frozenset(table("resets")),
+        group_tail=PhraseSet(table("group_tail")),
         digest=digest,
     )

@@ -72,13 +72,14 @@ class GroupAbuse:
                 # says nothing against anyone: the model, which learned group names from
                 # abuse, reads the comment without it.
                 cleared.append(_span(folded, reading, (own, mention.stop)))
-            for frame in self.predicates.candidates(reading, mention.start, mention.stop):
+            stop = mention.stop + self.cues.group_tail_at(reading, mention.stop)  # "X like you"
+            for frame in self.predicates.candidates(reading, mention.start, stop):
                 if mention.kind is MentionKind.ADJECTIVE and not frame.adjective:
                     continue
-                found = frame.match(reading, mention.start, mention.stop, self.cues)
+                found = frame.match(reading, mention.start, stop, self.cues)
                 if found is None:
                     if cleared is not None:  # a denial: "Kurds are not vermin"
-                        denied = frame.match(reading, mention.start, mention.stop, self.cues, True)
+                        denied = frame.match(reading, mention.start, stop, self.cues, True)
                         if denied is not None and not self._taken_back(reading, denied):
                             cleared.append(_span(folded, reading, denied))
                     continue
