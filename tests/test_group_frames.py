@@ -232,6 +232,11 @@ TRAITS = [
     "typical of a {s} to be that stupid",
     "You just can't trust {g}",
     "{g} like you are all the same",
+    "{g} in general are liars",
+    "{g} as a race are inferior",
+    "{g} are usually criminals",
+    "{g} tend to be violent",
+    "the average {s} is a thief",
 ]
 
 
@@ -278,6 +283,8 @@ NEGATED = [
     "{g} are not part of our nation",
     "{g} don't deserve freedom",
     "{g} can't do anything right",
+    "{g} are hardly human",
+    "{g} are anything but human",
 ]
 
 
@@ -300,6 +307,10 @@ NEGATED_CONTRASTS = [
     "I will never hate {g}",
     "there's nothing wrong with {g}",
     "{g} are not good at football",
+    "{g} as a people have suffered",
+    "{g} are far from home",
+    "{g} are often victims of violence",
+    "the average {s} earns less than a Turk",
 ]
 
 
