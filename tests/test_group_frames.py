@@ -237,6 +237,7 @@ TRAITS = [
     "{g} are usually criminals",
     "{g} tend to be violent",
     "the average {s} is a thief",
+    "never trust a {s} with your money",
 ]
 
 
@@ -255,6 +256,8 @@ TRAIT_CONTRASTS = [
     "never trust a politician who attacks {g}",
     "don't trust anyone who hates {g}",
     "typical of {g} to be so generous",
+    "you can't trust {s} statistics from the ministry",
+    "never trust a {s} court to be fair",
     "what makes {g} so resilient?",
 ]
 
