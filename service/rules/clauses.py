@@ -154,14 +154,25 @@ class Cues:
     attribution: PhraseSet
     first_person: frozenset[str]
     own_view: frozenset[str]
+    own_report: PhraseSet  # report phrases that are the commenter's own ("just saying")
     condemn: PhraseSet
     self_markers: PhraseSet
     pronouns: PhraseSet
     specific: frozenset[str]
+    not_specific_before: frozenset[str]  # words after a [specific] word that undo it
     after_group: frozenset[str]
     subset: frozenset[str]
     contrast: frozenset[str]  # words after a denial that take it back ("..., just ...")
+    resets: frozenset[str]  # words that end what an earlier negation denies ("not X BUT")
+    group_tail: PhraseSet  # words after a group that leave it whole ("Kurds LIKE YOU")
     digest: str
+
+    def group_tail_at(self, reading: Reading, i: int) -> int:
+        """How many words at i, right after a group, address or point at its members
+        without narrowing it ("Kurds LIKE YOU are ..."); frames are read past them."""
+        if i >= len(reading.words):
+            return 0
+        return self.group_tail.at(reading.words, i, reading.clause_stop[i])
 
     def skips(self, words: list[str], i: int) -> bool:
         """Whether word i is a filler where it stands ("of" only after "bunch", "one" ...)."""
@@ -181,22 +192,43 @@ class Cues:
         """Where the text's negations, reports and condemnations are, found in one pass."""
         words, n = reading.words, len(reading.words)
         negations, reports, attributions, condemning = [], [], [], set()
+        resets = []
+        own_until = 0  # the end of an own-claim phrase ("call me racist, but ...")
         for i in range(n):
             if self.negates(words, i, n):
                 negations.append(i)
+            if words[i] in self.resets:
+                resets.append(i)
             if self.report.at(words, i, n):
                 # "I think ...", and in a question "am I the only one who thinks ...":
                 # the commenter's own claim, not a report
                 back = QUESTION_LOOKBACK if reading.question[i] else 2
                 start = max(reading.sentence_start[i], i - back)
                 own = i > 0 and words[i - 1] in self.own_view  # "anyone else think ..."
+                own = own or bool(self.own_report.ending(words, i, reading.sentence_start[i]))
+                opening = self.own_report.at(words, i, n)  # "SAY WHAT YOU WANT, ..."
+                own_until = max(own_until, i + opening)
+                own = own or bool(opening)
                 if not own and not any(w in self.first_person for w in words[start:i]):
                     reports.append(i)
             if self.attribution.at(words, i, n) and reports and reports[-1] == i:
                 attributions.append(i)
-            if self.condemn.at(words, i, n):
+            if (
+                self.condemn.at(words, i, n)
+                and i >= own_until
+                and not self._disclaimed(reading, negations, i)
+            ):
                 condemning.add(reading.sentence_start[i])
-        return Marks(reading, negations, reports, attributions, frozenset(condemning))
+        return Marks(reading, negations, reports, attributions, frozenset(condemning), resets)
+
+    def _disclaimed(self, reading: Reading, negations: list[int], i: int) -> bool:
+        """Whether the condemnation word at i is denied of the speaker in a statement ("I'm
+        NOT racist, but ..."): a negation at most two words before it in its clause. In a
+        question it still condemns ("isn't it racist to say ...?")."""
+        if reading.question[i] or not negations:
+            return False
+        k = negations[-1]
+        return i - k <= 2 and k >= reading.clause_start[i]
 
     def self_marker(self, reading: Reading, i: int) -> int | None:
         """Where a marker starts that makes the group at word i the speaker's own ("as a
@@ -211,7 +243,11 @@ class Cues:
         k = i - 1
         while k >= start and reading.words[k] in self.fillers and i - k <= MAX_FILLERS:
             k -= 1
-        return k >= start and reading.words[k] in self.specific
+        if k < start or reading.words[k] not in self.specific:
+            return False
+        # "that" before an article is a conjunction ("I pray THAT the Kurds ..."), not a
+        # demonstrative ("that Kurd")
+        return reading.words[k + 1] not in self.not_specific_before
 
 
 @dataclass(frozen=True)
@@ -223,14 +259,20 @@ class Marks:
     reports: list[int]  # word positions of reports of someone else's words
     attributions: list[int]  # the reports that can attribute what came before
     condemning: frozenset[int]  # first words of sentences that condemn
+    resets: list[int]  # word positions of words that end a negation's reach ("but")
 
     def _between(self, positions: list[int], start: int, stop: int) -> bool:
         k = bisect_right(positions, stop - 1) - 1
         return k >= 0 and positions[k] >= start
 
     def negated_before(self, i: int) -> bool:
-        """Whether a negation stands in word i's clause before it ("I DON'T think Kurds ...")."""
-        return self._between(self.negations, self.reading.clause_start[i], i)
+        """Whether a negation stands in word i's clause before it ("I DON'T think Kurds ..."),
+        and no "but" between them ends what it denies ("I'm not racist BUT Kurds are ...")."""
+        start = self.reading.clause_start[i]
+        k = bisect_right(self.negations, i - 1) - 1
+        if k < 0 or self.negations[k] < start:
+            return False
+        return not self._between(self.resets, self.negations[k] + 1, i)
 
     def negated_in_sentence_before(self, i: int) -> bool:
         """Whether a negation stands in word i's sentence before it ("I'm NOT racist but ...")."""
@@ -296,12 +338,16 @@ def load_cues(path: Path) -> Cues:
         attribution=PhraseSet(table("attribution")),
         first_person=frozenset(w for p in table("first_person") for w in words_of(p)),
         own_view=frozenset(table("own_view")),
+        own_report=PhraseSet(table("own_report")),
         condemn=PhraseSet(table("condemn")),
         self_markers=PhraseSet(table("self_markers")),
         pronouns=PhraseSet(table("pronouns")),
         specific=frozenset(table("specific")),
+        not_specific_before=frozenset(table("not_specific_before")),
         after_group=frozenset(w for p in table("after_group") for w in words_of(p)),
         subset=frozenset(table("subset")),
         contrast=frozenset(table("contrast")),
+        resets=frozenset(table("resets")),
+        group_tail=PhraseSet(table("group_tail")),
         digest=digest,
     )

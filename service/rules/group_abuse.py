@@ -13,6 +13,7 @@ go to review.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from service.rules.predicates import Frame, Predicates
 from service.rules.typos import Misspellings, Splits
 
 LIST_FILES = ("groups.toml", "predicates.toml", "clauses.toml")
+# A single quote opening a quotation: at the start of the text or after a space or bracket.
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))['‘]")
 
 
 class GroupAbuse:
@@ -85,13 +88,14 @@ class GroupAbuse:
                 # says nothing against anyone: the model, which learned group names from
                 # abuse, reads the comment without it.
                 cleared.append(_span(folded, reading, (own, mention.stop)))
-            for frame in self.predicates.candidates(reading, mention.start, mention.stop):
+            stop = mention.stop + self.cues.group_tail_at(reading, mention.stop)  # "X like you"
+            for frame in self.predicates.candidates(reading, mention.start, stop):
                 if mention.kind is MentionKind.ADJECTIVE and not frame.adjective:
                     continue
-                found = frame.match(reading, mention.start, mention.stop, self.cues)
+                found = frame.match(reading, mention.start, stop, self.cues)
                 if found is None:
                     if cleared is not None:  # a denial: "Kurds are not vermin"
-                        denied = frame.match(reading, mention.start, mention.stop, self.cues, True)
+                        denied = frame.match(reading, mention.start, stop, self.cues, True)
                         if denied is not None and not self._taken_back(reading, denied):
                             cleared.append(_span(folded, reading, denied))
                     continue
@@ -103,6 +107,8 @@ class GroupAbuse:
                     ):
                         cleared.append(_span(folded, reading, found))
                     continue
+                if found[1] == mention.stop and _possessive(folded, reading, mention.stop):
+                    continue  # "death to the Kurds' enemies": the frame is said of others
                 strength = self._strength(reading, mention, frame, found)
                 if strength is None:
                     continue
@@ -218,6 +224,17 @@ def _categories(frame: Frame, mention: Mention) -> list[Category]:
     if not mention.protected:
         return [kind.nonprotected] if kind.nonprotected else []
     return [kind.category, *([kind.also] if kind.also else [])]
+
+
+def _possessive(folded: Folded, reading: Reading, stop: int) -> bool:
+    """Whether the words [..., stop) end in a plural possessive ("the Kurds' enemies"),
+    which the reading drops with the apostrophe (a singular "'s" is a word of its own);
+    not a closing quote ("he said 'death to Kurds'"), opened earlier in the sentence."""
+    text, end = folded.text, reading.spans[stop - 1][1]
+    if end >= len(text) or text[end] not in "'’" or text[end + 1 : end + 2].strip():
+        return False
+    begin = max(0, reading.spans[reading.sentence_start[stop - 1]][0] - 1)
+    return _OPENING_QUOTE.search(text, begin, end) is None
 
 
 def _span(folded: Folded, reading: Reading, found: tuple[int, int]) -> tuple[int, int]:
