@@ -494,3 +494,33 @@ def test_a_denial_before_the_statement_still_denies_it():
 def test_a_closing_quote_is_not_a_possessive():
     assert "threat" in categories("I say 'death to all Kurds'")
     assert hits("death to the Kurds' enemies") == []
+
+
+# ------------------------------------------- the group as object, situation or strength
+
+NOT_ABOUT_THE_GROUP = [
+    "the militia treated {g} worse than animals, survivors say",  # what others did
+    "guards herded the {g} like cattle onto the lorries",
+    "even {g} are better off than the pensioners in this town",  # a situation, not worth
+    "{g} are tougher than a rock",  # praise: no lowering comparative
+    "keep {g} out of danger until the fighting ends",  # out of harm, not out of a place
+    "get the {g} out of the camps and into proper homes",
+    "no more {g} should drown at sea",  # sympathy, not refusal
+]
+STILL_ATTACKS = [
+    "{g} are dumber than a rock",
+    "{g} are no better than rats",
+    "kick the {g} out of our country",
+    "throw the {g} out",
+    "no more {g}!",
+]
+
+
+@pytest.mark.parametrize("text", said_of_three(NOT_ABOUT_THE_GROUP))
+def test_treatment_situations_and_praise_attack_no_group(text):
+    assert categories(text) == set(), text
+
+
+@pytest.mark.parametrize("text", said_of_three(STILL_ATTACKS))
+def test_their_attacking_forms_still_count(text):
+    assert "abuse" in categories(text), text

@@ -821,3 +821,21 @@ def test_sexual_insinuations_go_to_review(text):
 )
 def test_travel_records_and_candidates_are_not_sexual(text):
     assert "vulgarity" not in flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kill all the weeds before you sow the beans",
+        "Burn all the paperwork, the old manager joked",
+        "After the earthquake, women have no place to sleep",
+        "Women don't belong to their husbands",
+    ],
+)
+def test_orders_about_things_and_women_without_shelter_are_not_attacks(text):
+    assert strong(text) == set(), text
+
+
+@pytest.mark.parametrize("text", ["just kill all of them", "Women don't belong in politics"])
+def test_the_forms_aimed_at_people_still_reject(text):
+    assert strong(text), text

@@ -166,6 +166,9 @@ class Cues:
     resets: frozenset[str]  # words that end what an earlier negation denies ("not X BUT")
     group_tail: PhraseSet  # words after a group that leave it whole ("Kurds LIKE YOU")
     digest: str
+    # verbs right before a group that make it the object of what others do ("TREATED
+    # Kurds worse than animals"): a frame that starts at the group says nothing of it
+    object_of: frozenset[str] = frozenset()
 
     def group_tail_at(self, reading: Reading, i: int) -> int:
         """How many words at i, right after a group, address or point at its members
@@ -350,4 +353,5 @@ def load_cues(path: Path) -> Cues:
         resets=frozenset(table("resets")),
         group_tail=PhraseSet(table("group_tail")),
         digest=digest,
+        object_of=frozenset(table("object_of")),
     )

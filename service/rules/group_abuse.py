@@ -20,7 +20,7 @@ from pathlib import Path
 from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded
 from service.rules.base import Cleared
-from service.rules.clauses import Cues, Marks, Reading, load_cues, read, vocabulary
+from service.rules.clauses import MAX_FILLERS, Cues, Marks, Reading, load_cues, read, vocabulary
 from service.rules.context import context_of
 from service.rules.groups import GroupLexicon, Mention, MentionKind
 from service.rules.lexicon import TokenView, token_view
@@ -203,6 +203,8 @@ class GroupAbuse:
         """The frame's strength, weakened where the reading is less certain; None: no hit."""
         words = reading.words
         weak = frame.strength is Strength.WEAK
+        if found[0] == mention.start and self._done_to(reading, mention.start):
+            return None  # "the regime treated Kurds worse than animals": what others do
         if found[1] == mention.stop and mention.stop < len(words):  # nothing after the group
             following = words[mention.stop]
             if reading.clause_start[mention.stop] == reading.clause_start[mention.start]:
@@ -216,6 +218,15 @@ class GroupAbuse:
             or self.cues.some_of(reading, mention.start)
         )
         return Strength.WEAK if weak else Strength.STRONG
+
+    def _done_to(self, reading: Reading, start: int) -> bool:
+        """Whether a verb of [object_of] stands just before the group at `start`, past
+        fillers ("treated ALL the Kurds"): the group is what others act on."""
+        words, first = reading.words, reading.clause_start[start]
+        i = start - 1
+        while i >= first and words[i] in self.cues.fillers and start - i <= MAX_FILLERS:
+            i -= 1
+        return i >= first and words[i] in self.cues.object_of
 
 
 def _categories(frame: Frame, mention: Mention) -> list[Category]:
