@@ -733,3 +733,16 @@ def test_a_quoted_frame_in_someone_elses_report_is_cleared(text):
 )
 def test_a_quoted_frame_the_commenter_says_is_theirs(text):
     assert any(h.category in (Category.ABUSE, Category.THREAT) for h in hits(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've always said Arabs are vermin", "We have always said Kurds are rats"],
+)
+def test_the_writer_saying_it_again_claims_it(text):
+    assert any(h.category.value == "abuse" for h in RULES.match(text, fold(text))), text
+
+
+def test_others_saying_it_is_reported():
+    text = "Some have always said Kurds are rats, and they were wrong"
+    assert not any(h.category.value == "abuse" for h in RULES.match(text, fold(text)))

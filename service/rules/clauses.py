@@ -169,6 +169,7 @@ class Cues:
     # verbs right before a group that make it the object of what others do ("TREATED
     # Kurds worse than animals"): a frame that starts at the group says nothing of it
     object_of: frozenset[str] = frozenset()
+    report_auxiliaries: frozenset[str] = frozenset()  # "we HAVE ALWAYS said"
 
     def group_tail_at(self, reading: Reading, i: int) -> int:
         """How many words at i, right after a group, address or point at its members
@@ -212,7 +213,11 @@ class Cues:
                 opening = self.own_report.at(words, i, n)  # "SAY WHAT YOU WANT, ..."
                 own_until = max(own_until, i + opening)
                 own = own or bool(opening)
-                if not own and not any(w in self.first_person for w in words[start:i]):
+                j = i - 1  # past "have always" to the subject ("we have always said")
+                while j > reading.sentence_start[i] and words[j] in self.report_auxiliaries:
+                    j -= 1
+                subject = words[min(start, j) : i]
+                if not own and not any(w in self.first_person for w in subject):
                     reports.append(i)
             if self.attribution.at(words, i, n) and reports and reports[-1] == i:
                 attributions.append(i)
@@ -354,4 +359,5 @@ def load_cues(path: Path) -> Cues:
         group_tail=PhraseSet(table("group_tail")),
         digest=digest,
         object_of=frozenset(table("object_of")),
+        report_auxiliaries=frozenset(table("report_auxiliaries")),
     )

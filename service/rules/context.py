@@ -77,7 +77,7 @@ _FIRST_OR_SECOND = re.compile(r"\b(?:i|we|you|u|i've|i have|we've)\s$", re.IGNOR
 # The writer as the subject of a reporting word ("I call them '...'", "I would describe
 # them as '...'", "'...', I said"): the quoted word is the writer's own, in scare quotes.
 _WRITER_SAYS = re.compile(
-    r"\b(?:i|we)(?:'d|'ll|'m|’d|’ll|’m)?(?:\s+(?:would|will|shall|do|did|always|just|"
+    r"\b(?:i|we)(?:'d|'ll|'m|'ve|’d|’ll|’m|’ve)?(?:\s+(?:would|will|shall|do|did|always|just|"
     r"still|also|only|really|must|should|can|could|might|never|am|was|have|had))*\s+$",
     re.IGNORECASE,
 )
@@ -106,6 +106,7 @@ class TextContext:
             m.span()
             for m in _FRAME.finditer(text)
             if not _FIRST_OR_SECOND.search(text, max(0, m.start() - 8), m.start())
+            and not _WRITER_SAYS.search(text, max(0, m.start() - 24), m.start())
         ]
         self._frames = [start for start, _ in frames]
         self._frame_ends = [end for _, end in frames]
