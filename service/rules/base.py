@@ -9,7 +9,7 @@ from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded, fold
 from service.rules.context import surely_not_own
 from service.rules.dictionary import folds_to_ordinary
-from service.rules.gate import LiteralIndex, required_literals
+from service.rules.gate import LiteralIndex, required_sets
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
 
@@ -59,23 +59,28 @@ def lexicon_from(rule_list: RuleList, words: dict[str, str] | None = None) -> Le
 
 
 class _PatternGroup:
-    """Patterns over one view of the text (folded or plain), indexed by their gate strings."""
+    """Patterns over one view of the text (folded or plain), indexed by their gate strings:
+    a pattern runs only when the text holds one string of each of its gate's sets."""
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
-        gates = [required_literals(p.regex) for p in patterns]
-        self.ungated = [i for i, gate in enumerate(gates) if gate is None]
+        self.gates = [required_sets(p.regex) for p in patterns]
+        self.ungated = [i for i, gate in enumerate(self.gates) if not gate]
+        # a pattern is looked at when a string of its gate's first set is present
         self.by_literal: dict[str, list[int]] = {}
-        for i, gate in enumerate(gates):
-            for literal in gate or ():
+        for i, gate in enumerate(self.gates):
+            for literal in gate[0] if gate else ():
                 self.by_literal.setdefault(literal, []).append(i)
-        self.index = LiteralIndex(self.by_literal)
+        self.index = LiteralIndex({w for gate in self.gates for s in gate for w in s})
 
     def candidates(self, target: str) -> list[Pattern]:
         """The patterns that can match `target`, in list order."""
+        present = self.index.present(target)
         chosen = set(self.ungated)
-        for literal in self.index.present(target):
-            chosen.update(self.by_literal[literal])
+        for literal in present & self.by_literal.keys():
+            for i in self.by_literal[literal]:
+                if i not in chosen and all(not s.isdisjoint(present) for s in self.gates[i]):
+                    chosen.add(i)
         return [self.patterns[i] for i in sorted(chosen)]
 
 

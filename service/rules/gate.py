@@ -72,13 +72,47 @@ def _sequence(items) -> frozenset[str] | None:
     return _best(found)
 
 
-def required_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings of which every match contains one, or None if the pattern has none usable."""
+def _required(items) -> list[frozenset[str]]:
+    """Every usable required set of a concatenation's items: a match holds one string of
+    each (a branch counts with its most selective set, as in `_sequence`)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+        if op is C.SUBPATTERN:
+            found.extend(_required(av[-1]))
+        elif op is C.BRANCH:
+            best = _sequence([(op, av)])
+            if best is not None:
+                found.append(best)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            found.extend(_required(av[2]))
+    return [c for c in found if _best([c]) is not None]
+
+
+def _parsed(regex: re.Pattern[str]) -> list | None:
     try:
-        tree = sre_parse.parse(regex.pattern, regex.flags)
+        return list(sre_parse.parse(regex.pattern, regex.flags))
     except re.error:
         return None
-    return _sequence(list(tree))
+
+
+def required_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match contains one, or None if the pattern has none usable."""
+    tree = _parsed(regex)
+    return None if tree is None else _sequence(tree)
+
+
+def required_sets(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of strings such that every match contains one string of each set (empty: none
+    usable). A pattern needing "her" and "legs" is skipped on a text with only "her"."""
+    tree = _parsed(regex)
+    return () if tree is None else tuple(dict.fromkeys(_required(tree)))
 
 
 class LiteralIndex:
