@@ -63,7 +63,9 @@ def shipped_patterns():
     for rule in RULES.rules:
         if isinstance(rule, ListRule):
             for group, plain in ((rule._folded, False), (rule._plain, True)):
-                yield from ((p, gate, plain) for p, gate in zip(group.patterns, group.gates))
+                yield from (
+                    (p, gate, plain) for p, gate in zip(group.patterns, group.gates, strict=True)
+                )
 
 
 @pytest.fixture(scope="module")
