@@ -103,6 +103,11 @@ class PhraseSet:
         singles = [e[0] for entries in self._by_first.values() for e in entries if len(e) == 1]
         self.typos = Misspellings(singles, known) if known is not None else None
 
+    def may_start(self, word: str) -> bool:
+        """False only when no entry (nor a misspelling of one) can start at this word: a
+        set lookup that spares most words the call to `at`."""
+        return word in self._firsts or self.typos is not None
+
     def firsts(self) -> frozenset[str]:
         """The words an entry can start with."""
         return self._firsts
@@ -178,10 +183,11 @@ class Cues:
         """Where the text's negations, reports and condemnations are, found in one pass."""
         words, n = reading.words, len(reading.words)
         negations, reports, attributions, condemning = [], [], [], set()
-        for i in range(n):
-            if self.negates(words, i, n):
+        negation, report, condemn = self.negation, self.report, self.condemn
+        for i, word in enumerate(words):
+            if negation.may_start(word) and self.negates(words, i, n):
                 negations.append(i)
-            if self.report.at(words, i, n):
+            if report.may_start(word) and report.at(words, i, n):
                 # "I think ...", and in a question "am I the only one who thinks ...":
                 # the commenter's own claim, not a report
                 back = QUESTION_LOOKBACK if reading.question[i] else 2
@@ -189,9 +195,9 @@ class Cues:
                 own = i > 0 and words[i - 1] in self.own_view  # "anyone else think ..."
                 if not own and not any(w in self.first_person for w in words[start:i]):
                     reports.append(i)
-            if self.attribution.at(words, i, n) and reports and reports[-1] == i:
+            if reports and reports[-1] == i and self.attribution.at(words, i, n):
                 attributions.append(i)
-            if self.condemn.at(words, i, n):
+            if condemn.may_start(word) and condemn.at(words, i, n):
                 condemning.add(reading.sentence_start[i])
         return Marks(reading, negations, reports, attributions, frozenset(condemning))
 

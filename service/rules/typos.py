@@ -13,6 +13,9 @@ from collections.abc import Iterable
 MIN_LENGTH = 5
 # A word with one letter added is looked for among listed words of this length or more.
 MIN_LISTED_FOR_ADDED = 4
+# Tokens whose reading is kept (all forgotten when full): the same words come back in
+# every comment, and each is looked up for every phrase set beside a group.
+MAX_REMEMBERED = 20_000
 
 
 def dropped(word: str) -> list[str]:
@@ -44,6 +47,7 @@ class Misspellings:
                     self._variants.setdefault(variant, word)
         self._prefixes = frozenset(w[:2] for w in self._listed)
         self._known = known | listed  # spelt right: never a misspelling
+        self._corrected: dict[str, str | None] = {}  # tokens already read, across texts
 
     def variants(self) -> frozenset[str]:
         """Every misspelling with a letter dropped or swapped."""
@@ -53,6 +57,15 @@ class Misspellings:
         """The listed word `token` misspells, or None."""
         if len(token) < MIN_LISTED_FOR_ADDED or token in self._known:
             return None
+        if token in self._corrected:
+            return self._corrected[token]
+        if len(self._corrected) >= MAX_REMEMBERED:
+            self._corrected.clear()
+        found = self._corrected[token] = self._correct(token)
+        return found
+
+    def _correct(self, token: str) -> str | None:
+        """`correct`, read anew."""
         found = self._variants.get(token)
         if found is not None:
             return found
