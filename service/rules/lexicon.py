@@ -78,6 +78,7 @@ MAX_MASK_READINGS = 2_000
 # Undisguised tokens' lookups kept per lexicon (forgotten all at once when full): a news
 # comment's words are mostly among the few thousand most common.
 _KNOWN_TOKENS = 20_000
+_UNSEEN = object()
 
 
 class Budget:
@@ -489,10 +490,11 @@ class Lexicon:
             if not self._arabic and not token.word.isascii():
                 continue  # an Arabic-script word, and no listed word is in that script
             key = (token.word, token.plain, token.mention, token.shortened)
-            if key in seen:
-                found = seen[key]
-            elif key in known:
-                found = seen[key] = known[key]
+            found = seen.get(key, _UNSEEN)
+            if found is _UNSEEN:
+                found = known.get(key, _UNSEEN)  # one call: another thread may clear it
+            if found is not _UNSEEN:
+                seen[key] = found
             else:
                 found = seen[key] = self._lookup_token(token, view.budget)
                 if _undisguised(token):

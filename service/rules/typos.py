@@ -57,8 +57,9 @@ class Misspellings:
         """The listed word `token` misspells, or None."""
         if len(token) < MIN_LISTED_FOR_ADDED or token in self._known:
             return None
-        if token in self._corrected:
-            return self._corrected[token]
+        found = self._corrected.get(token, "")  # one call: another thread may clear it
+        if found != "":
+            return found
         if len(self._corrected) >= MAX_REMEMBERED:
             self._corrected.clear()
         found = self._corrected[token] = self._correct(token)
