@@ -9,7 +9,7 @@ from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded, fold
 from service.rules.context import surely_not_own
 from service.rules.dictionary import folds_to_ordinary
-from service.rules.gate import LiteralIndex, required_literals
+from service.rules.gate import LiteralIndex, holds, pattern_gate, strings
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
 from service.rules.senses import Senses
@@ -60,23 +60,35 @@ def lexicon_from(rule_list: RuleList, words: dict[str, str] | None = None) -> Le
 
 
 class _PatternGroup:
-    """Patterns over one view of the text (folded or plain), indexed by their gate strings."""
+    """Patterns over one view of the text (folded or plain), each with its gate: the
+    strings a text must hold for it to match (gate.py), found in one pass per text."""
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
-        gates = [required_literals(p.regex) for p in patterns]
-        self.ungated = [i for i, gate in enumerate(gates) if gate is None]
+        self.gates = [pattern_gate(p.regex) for p in patterns]
+        # A pattern is looked at when a string of its gate's first set is present; one
+        # whose gate holds no set (alternatives only, or nothing) is looked at always.
+        self.always: list[int] = []
         self.by_literal: dict[str, list[int]] = {}
-        for i, gate in enumerate(gates):
-            for literal in gate or ():
-                self.by_literal.setdefault(literal, []).append(i)
-        self.index = LiteralIndex(self.by_literal)
+        for i, gate in enumerate(self.gates):
+            if gate and isinstance(gate[0], frozenset):
+                for literal in gate[0]:
+                    self.by_literal.setdefault(literal, []).append(i)
+            else:
+                self.always.append(i)
+        self.index = LiteralIndex(set().union(*map(strings, self.gates)))
 
     def candidates(self, target: str) -> list[Pattern]:
         """The patterns that can match `target`, in list order."""
-        chosen = set(self.ungated)
-        for literal in self.index.present(target):
-            chosen.update(self.by_literal[literal])
+        present = self.index.present(target)
+        chosen = set()
+        for i in self.always:
+            if holds(self.gates[i], present):
+                chosen.add(i)
+        for literal in present & self.by_literal.keys():
+            for i in self.by_literal[literal]:
+                if i not in chosen and holds(self.gates[i], present):
+                    chosen.add(i)
         return [self.patterns[i] for i in sorted(chosen)]
 
 

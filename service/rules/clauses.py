@@ -106,6 +106,11 @@ class PhraseSet:
         singles = [e[0] for entries in self._by_first.values() for e in entries if len(e) == 1]
         self.typos = Misspellings(singles, known) if known is not None else None
 
+    def may_start(self, word: str) -> bool:
+        """False only when no entry (nor a misspelling of one) can start at this word: a
+        set lookup that spares most words the call to `at`."""
+        return word in self._firsts or self.typos is not None
+
     def firsts(self) -> frozenset[str]:
         """The words an entry can start with."""
         return self._firsts
@@ -198,12 +203,13 @@ class Cues:
         negations, reports, attributions, condemning = [], [], [], set()
         resets = []
         own_until = 0  # the end of an own-claim phrase ("call me racist, but ...")
-        for i in range(n):
-            if self.negates(words, i, n):
+        negation, report, condemn = self.negation, self.report, self.condemn
+        for i, word in enumerate(words):
+            if negation.may_start(word) and self.negates(words, i, n):
                 negations.append(i)
-            if words[i] in self.resets:
+            if word in self.resets:
                 resets.append(i)
-            if self.report.at(words, i, n):
+            if report.may_start(word) and report.at(words, i, n):
                 # "I think ...", and in a question "am I the only one who thinks ...":
                 # the commenter's own claim, not a report
                 back = QUESTION_LOOKBACK if reading.question[i] else 2
@@ -219,10 +225,11 @@ class Cues:
                 subject = words[min(start, j) : i]
                 if not own and not any(w in self.first_person for w in subject):
                     reports.append(i)
-            if self.attribution.at(words, i, n) and reports and reports[-1] == i:
+            if reports and reports[-1] == i and self.attribution.at(words, i, n):
                 attributions.append(i)
             if (
-                self.condemn.at(words, i, n)
+                condemn.may_start(word)
+                and condemn.at(words, i, n)
                 and i >= own_until
                 and not self._disclaimed(reading, negations, i)
             ):

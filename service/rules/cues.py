@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from operator import attrgetter
 from pathlib import Path
 
 from wordfreq import zipf_frequency
@@ -43,6 +44,7 @@ _WORD = re.compile(r"\w+")
 _NEGATION_BEFORE, _NEGATION_AFTER = 1, 2
 # Zipf 4: a word met about once per 100,000 English words ("got" 5.9, "li" 4.3, "gori" 2.3).
 _EVERYDAY_ZIPF = 4.0
+_start = attrgetter("start")
 
 
 @lru_cache(maxsize=4096)
@@ -143,6 +145,8 @@ class Cues:
 
     def _keys(self, word: str) -> list[str]:
         """The word, and the word without a joined prefix where two letters remain."""
+        if not word.startswith(self.prefixes):  # most words: one C call, no loop
+            return [word]
         keys = [word]
         for prefix in self.prefixes:
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -158,7 +162,7 @@ class Cues:
 
 def cues_in(cues: list[Cue], bounds: tuple[int, int], kind: str | None = None) -> list[Cue]:
     """The cues (of `kind`, if given) that lie within `bounds`."""
-    i = bisect_left([c.start for c in cues], bounds[0])
+    i = bisect_left(cues, bounds[0], key=_start)  # no list of starts built per call
     out = []
     while i < len(cues) and cues[i].start < bounds[1]:
         if cues[i].end <= bounds[1] and (kind is None or cues[i].kind == kind):

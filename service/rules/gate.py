@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 from re import _constants as C  # noqa: N812 - sre opcodes
 from re import _parser as sre_parse
 
@@ -72,13 +73,101 @@ def _sequence(items) -> frozenset[str] | None:
     return _best(found)
 
 
-def required_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings of which every match contains one, or None if the pattern has none usable."""
+# A gate is a conjunction: each item a set of strings of which the text must hold one, or
+# a tuple of alternatives (a branch's), each a tuple of such sets, of which one must hold.
+Gate = tuple
+
+
+def _usable(literal: str) -> bool:
+    """Long enough to be selective: three characters, or digits and symbols only ("@",
+    "+", "00", an emoji), which most comments lack."""
+    return len(literal) >= MIN_LITERAL_LENGTH or not any(
+        c.isalpha() or c.isspace() for c in literal
+    )
+
+
+def _sets(gate: Gate) -> tuple[frozenset[str], ...]:
+    return tuple(item for item in gate if isinstance(item, frozenset))
+
+
+def _gate(items) -> Gate:
+    """What a concatenation's every match holds (empty: nothing usable)."""
+    found: list = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run and _usable("".join(run)):
+            found.append(frozenset(["".join(run)]))
+        run.clear()
+        if op is C.SUBPATTERN:
+            found.extend(_gate(av[-1]))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            found.extend(_gate(av[2]))
+        elif op is C.IN and all(o is C.LITERAL and _usable(chr(v)) for o, v in av):
+            found.append(frozenset(chr(v) for _, v in av))  # "[🍆💦]"
+        elif op is C.BRANCH:
+            # each alternative by its sets alone, which bounds the work of `holds`
+            alternatives = [_sets(_gate(alternative)) for alternative in av[1]]
+            if not all(alternatives):
+                continue  # an alternative that needs nothing: the branch needs nothing
+            # one string of each alternative's most selective set: the cheap test first
+            found.append(frozenset().union(*(max(a, key=_score) for a in alternatives)))
+            if any(len(a) > 1 for a in alternatives):
+                found.append(tuple(dict.fromkeys(alternatives)))
+    # sets first, most selective first: they are the cheaper test
+    sets = sorted(dict.fromkeys(_sets(tuple(found))), key=_score, reverse=True)
+    return (*sets, *dict.fromkeys(item for item in found if isinstance(item, tuple)))
+
+
+def holds(gate: Gate, present: set[str]) -> bool:
+    """Whether a text holding the strings `present` can match a pattern of this gate
+    (loops, not generators: it runs for dozens of patterns per comment)."""
+    disjoint = present.isdisjoint
+    for item in gate:
+        if type(item) is frozenset:
+            if disjoint(item):
+                return False
+            continue
+        for alternative in item:
+            for needed in alternative:
+                if disjoint(needed):
+                    break
+            else:
+                break  # this alternative can hold
+        else:
+            return False
+    return True
+
+
+def strings(gate: Gate) -> set[str]:
+    """Every string a gate looks for."""
+    out: set[str] = set()
+    for item in gate:
+        for s in [item] if isinstance(item, frozenset) else [s for a in item for s in a]:
+            out |= s
+    return out
+
+
+def _parsed(regex: re.Pattern[str]) -> list | None:
     try:
-        tree = sre_parse.parse(regex.pattern, regex.flags)
+        return list(sre_parse.parse(regex.pattern, regex.flags))
     except re.error:
         return None
-    return _sequence(list(tree))
+
+
+def required_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match contains one, or None if the pattern has none usable."""
+    tree = _parsed(regex)
+    return None if tree is None else _sequence(tree)
+
+
+def pattern_gate(regex: re.Pattern[str]) -> Gate:
+    """What every match of the pattern holds (empty: nothing usable): "her" alone no
+    longer runs a pattern that also needs a word for a body part."""
+    tree = _parsed(regex)
+    return () if tree is None else _gate(tree)
 
 
 class LiteralIndex:
@@ -96,4 +185,4 @@ class LiteralIndex:
         """The indexed strings that occur in `text`."""
         if self._empty:
             return set()
-        return {literal for _, literal in self._automaton.iter(text)}
+        return set(map(itemgetter(1), self._automaton.iter(text)))

@@ -75,6 +75,10 @@ _TITLE = re.compile(r"[A-Z][a-z]*")
 # text of nothing but disguised words would cost hundreds of milliseconds. A comment
 # uses a handful; one that needs more is judged without them and sent to a reviewer.
 MAX_MASK_READINGS = 2_000
+# Undisguised tokens' lookups kept per lexicon (forgotten all at once when full): a news
+# comment's words are mostly among the few thousand most common.
+_KNOWN_TOKENS = 20_000
+_UNSEEN = object()
 
 
 class Budget:
@@ -283,6 +287,9 @@ class Lexicon:
             self._phrase_re = re.compile(rf"(?<![{_L}])(?:{body})(?![{_L}])")
         if self._stretched or self._phrases:
             warm()  # the dictionary's data, loaded at start-up
+        # Lookups of undisguised tokens, across texts: most words of every comment ("the",
+        # "said") are none of the list's, and finding that anew cost most of the lookup.
+        self._known: dict[tuple[str, str, bool, bool], tuple[Entry, bool] | None] = {}
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._phrases) + len(self._roots)
@@ -472,6 +479,7 @@ class Lexicon:
         tokens = view.scanned() if self.may_match(view) else ()
         # A word repeated is looked up once: the lookup depends on the token alone.
         seen: dict[tuple[str, str, bool, bool], tuple[Entry, bool] | None] = {}
+        known = self._known
         for token in tokens:
             if len(token.word) < 2:
                 continue
@@ -482,10 +490,17 @@ class Lexicon:
             if not self._arabic and not token.word.isascii():
                 continue  # an Arabic-script word, and no listed word is in that script
             key = (token.word, token.plain, token.mention, token.shortened)
-            if key in seen:
-                found = seen[key]
+            found = seen.get(key, _UNSEEN)
+            if found is _UNSEEN:
+                found = known.get(key, _UNSEEN)  # one call: another thread may clear it
+            if found is not _UNSEEN:
+                seen[key] = found
             else:
                 found = seen[key] = self._lookup_token(token, view.budget)
+                if _undisguised(token):
+                    if len(known) >= _KNOWN_TOKENS:
+                        known.clear()
+                    known[key] = found
             if found is not None:
                 entry, as_written = found
                 start = token.start - (token.mention and not as_written)
@@ -545,6 +560,12 @@ def _spelled_as_listed(entry: Entry, written: str) -> bool:
     word = spelling(written)
     listed = entry.spelling or entry.word
     return word == listed or not is_own_word(word, listed)
+
+
+def _undisguised(token: Token) -> bool:
+    """Whether the token has no disguised character to read as a mask: its lookup then
+    spends none of a text's Budget and depends on the token alone, so it may be kept."""
+    return token.plain == token.word and "*" not in token.word
 
 
 def _written_as_word(token: Token) -> bool:

@@ -38,6 +38,9 @@ MAX_WORD = 24
 # Folding reads "1", "!" and "|" as i; they stand for an l just as often ("mus1ims",
 # "po|iticians"), and a capital I looks like an l ("MusIims").
 _LOOKS_LIKE_L = "i"
+# Tokens whose reading is kept (all forgotten when full): the same words come back in
+# every comment, and each is looked up for every phrase set beside a group.
+MAX_REMEMBERED = 20_000
 
 
 def dropped(word: str) -> list[str]:
@@ -80,6 +83,7 @@ class Misspellings:
         for word in sorted(listed):
             if len(word) >= MIN_MASKED:
                 self._by_shape.setdefault((len(word), word[0]), []).append(word)
+        self._corrected: dict[str, str | None] = {}  # tokens already read, across texts
 
     @property
     def listed(self) -> frozenset[str]:
@@ -94,6 +98,16 @@ class Misspellings:
         """The listed word `token` misspells, or None."""
         if not MIN_LISTED_FOR_ADDED <= len(token) <= MAX_WORD or token in self._known:
             return None
+        found = self._corrected.get(token, "")  # one call: another thread may clear it
+        if found != "":
+            return found
+        if len(self._corrected) >= MAX_REMEMBERED:
+            self._corrected.clear()
+        found = self._corrected[token] = self._correct(token)
+        return found
+
+    def _correct(self, token: str) -> str | None:
+        """`correct`, read anew."""
         if not MASK_CHARS.isdisjoint(token):
             return self._unmasked(token)
         if not token.isalpha():
