@@ -198,9 +198,7 @@ class Corrections:
     def correct(self, token: str) -> str | None:
         """The listed word a token misspells or disguises ("k*ll", "ki1l" folded as kiil),
         or None; neither an English nor a Turkish word is a misspelling."""
-        if len(token) < MIN_LISTED_FOR_ADDED or len(token) > MAX_WORD:
-            return None
-        found = self._misspellings.correct(token)
+        found = self._misspellings.correct(token)  # None outside its lengths too
         if found is None or (token.isalpha() and zipf_frequency(token, "tr") >= ORDINARY_ZIPF):
             return None
         return found
