@@ -251,6 +251,16 @@ FINGLISH_WORDS = frozenset(
 # writes it ("gr8", "l8r"); so are codes and numbers: "B2B", "MP3", "covid19", "4x4",
 # "5am", "3rd" (no vowel, capitals, a run of digits, a unit).
 ARABIZI_DIGITS = frozenset("235679")
+# Arabic writes a pronoun onto its prepositions: fi/min/3ala/ma3/3and/3an/bi/la/li/ila +
+# -ha (her, it), -hum/-hom (them), -kon/-kom/-kum (you all), -ak/-ek (you): "fiha",
+# "minhom", "3alek", "ma3ak". Forms that are words of the other languages are left out
+# (checked against wordfreq's Turkish and European tables): -na ("bina" Turkish, "fina"
+# Spanish), -ni ("fini" French), -ik ("laik", "minik" Turkish), "minha" (Portuguese), -i,
+# -o and -u ("lii", "fio").
+ARABIZI_CLITIC = re.compile(
+    r"(?!minha$)(?:fi|fee|min|mn|3al|3ala|3le|ma3|m3|3and|3ind|3an|bi|la|li|ila)"
+    r"(?:ha|hum|hom|hon|kon|kom|kum|ak|ek)"
+)
 # On the text as written: a word with a capital ("B2B", "MP3") is not matched.
 _ALNUM = re.compile(r"(?<![\w@#])[a-z0-9]+(?![\w@])")
 _VOWEL = re.compile(r"[aeiouy]")
@@ -266,10 +276,13 @@ _FINGLISH_VERB = re.compile(r"(?:ne)?mi[a-z]{1,8}(?:am|im|id|in|an|and|ad|e|i|y)
 # give) with a person ending: "nakone", "nadare", "benevisid", "beram", "biay"; the past
 # stems of the commonest verbs with or without one ("shodam", "karde", "neveshte"); and
 # past verbs, a stem ending in -d or -t with the endings -am -im -id -and ("nadidam",
-# "bakhtim", "raftand"). Common English words ("splendid", "candid") are no evidence.
+# "bakhtim", "raftand"); and the imperative, be-/na- on a present stem of three letters or
+# more with no ending ("bezan", "nakon", "begir", "narav"). Common English words
+# ("splendid", "candid") are no evidence.
 _FINGLISH_STEM_VERB = re.compile(
     r"(?:na|ne|be|bi)(?:kon|dar|kha|khah|bin|gu|go|shav|zan|dun|doon|tun|toon|gir|mun|moon"
     r"|saz|yad|khor|nevis|r|d|g|sh|y|a)(?:am|im|id|in|an|and|ad|e|i|y|eh)"
+    r"|(?:na|be)(?:kon|zan|gir|khor|nevis|shin|kesh|pors|khab|khun|khoon|rav|ro)"
     r"|(?:na|ne)?(?:shod|kard|raft|bud|bood|goft|did|dad|khord|zad|umad|oomad|amad|gereft"
     r"|dasht|khast|nevesht|gozasht|kosht)(?:am|i|e|eh|im|id|an|and)?"
 )
@@ -383,10 +396,12 @@ def _evidence(scores: dict[str, float]) -> str | None:
 
 
 def _arabizi_words(piece: str) -> set[str]:
-    """The words of `piece` written with Arabizi digits (see ARABIZI_DIGITS)."""
+    """The words of `piece` written with Arabizi digits (see ARABIZI_DIGITS), and its
+    prepositions with a pronoun attached (ARABIZI_CLITIC)."""
+    clitics = {w for w in _ALNUM.findall(piece) if ARABIZI_CLITIC.fullmatch(w)}
     if not _DIGIT.search(piece):
-        return set()
-    return {token for token in _ALNUM.findall(piece) if _arabizi_word(token)}
+        return clitics
+    return clitics | {token for token in _ALNUM.findall(piece) if _arabizi_word(token)}
 
 
 def _arabizi_word(token: str) -> bool:
