@@ -634,15 +634,16 @@ class LanguageDetector:
         if kurmanji_letters and kurmanji > max(english, turkish, other):
             return KURMANJI
         best = self._latin.compute_language_confidence_values(piece)[0]
-        if best.language is Language.ENGLISH:
+        if best.language == Language.ENGLISH:
             return ENGLISH
         if english >= max(kurmanji, turkish, other):
             if best.value < MIN_FOREIGN_CONFIDENCE or english_like:
                 return ENGLISH  # too unsure to withhold an English-looking sentence
         if turkish > max(english, kurmanji, other):
             return TURKISH
-        if best.language is Language.TURKISH and not turkish:
-            return OTHER  # Albanian, Polish, Croatian ... are not among Lingua's five
+        # Lingua's Turkish is trusted without a listed Turkish word: Turkish typed without
+        # its letters has none ("sinirda bekleyenler perisan"), and Albanian or Polish,
+        # which Lingua also calls Turkish, go to review as Turkish as they would as other.
         return _LINGUA_CODES.get(best.language, OTHER)
 
     @staticmethod
