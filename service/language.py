@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetectorBuilder
-from wordfreq import get_frequency_dict
+from wordfreq import get_frequency_dict, get_frequency_list
 
 from service.domain import Detection, Sentence
 
@@ -154,6 +154,29 @@ KURMANJI_WORDS = frozenset(
     bûye kir dike dikin dibêje tê tên nabe nîne baş zêde ser bo jibo navbera bêyî
     hîn hê wek mîna careke""".split()
 )
+# Kurmanji typed without ê î û ç ş (a phone without the Kurdish keyboard): its words lose
+# the letters that told them, so two more kinds of evidence count, each only where the
+# word is no common English word and no Turkish word with or without its letters
+# (wordfreq's Turkish list, folded: "nerede", "bilgisi", "digeri" are Turkish):
+# - the plain spelling of KURMANJI_WORDS and of KURMANJI_COMMON, its commonest content
+#   words (now, congratulations, all, thanks, people, country, city, village, friend(s),
+#   good day, day, night, year, today, yesterday, tomorrow, child, woman, man, yes, God,
+#   heart, war, peace, truth, lie, news, election, better, how many, how, homeland,
+#   father, mother, brother, sister, teacher, school; not "av" water, Turkish 'hunt', nor
+#   "nan" bread, English 'grandma');
+# - verbs: the present di-, negative na-/ni-/ne- and subjunctive bi- on a stem with a
+#   person ending ("dixwazim", "nizanim", "dibejin", "naxwazin", "bikin").
+# Not evidence: x and q, which Turkish does not write but Italian, Spanish and Albanian do.
+KURMANJI_COMMON = frozenset(
+    """niha pîroz hemû spas xelk gel welat bajar gund heval hevalno hevalên rojbaş roj şev
+    sal îro duh sibê zarok zarokên jin mêr erê belê xwedê dil şer aştî rastî derew nûçe
+    hilbijartin hilbijartinê xwe xweş çêtir çend çawan niştiman bav dayik bira xwişk
+    mamoste dibistan""".split()
+)
+_PLAIN = str.maketrans("êîûçşÊÎÛÇŞ", "eiucsEIUCS")
+_TURKISH_PLAIN = str.maketrans("çğıöşüÇĞİÖŞÜ", "cgiosuCGIOSU")
+_KURMANJI_VERB = re.compile(r"(?:di|na|ni|ne|bi)[a-zêîûçş]{2,9}(?:im|in|e|î|ê|i)")
+EUROPEAN_WORDLISTS = ("de", "es", "fr", "it", "pt")
 TURKISH_WORDS = frozenset(
     """ve bir bu şu için icin ile çok cok ama gibi daha her sonra değil degil ben sen biz
     siz onlar mı mi mu mü var yok olarak kadar ki diye hem ise zaman neden nasıl nasil kim
@@ -527,6 +550,7 @@ class LanguageDetector:
         self._latin = _build(LATIN_LINGUA, preload=True)
         self._arabic = _build(ARABIC_LINGUA, low_accuracy=True, preload=True)
         _frequencies("fa"), _frequencies("ar")  # Sorani typed without its letters
+        _kurmanji_plain_words(), _european_verb_lookalikes()  # Kurmanji without its letters
 
     def detect(self, text: str) -> Detection:
         """The languages of the text's sentences and of the whole (see the module)."""
@@ -603,10 +627,17 @@ class LanguageDetector:
         if not piece.isascii():  # their own letters, one vote per word
             kurmanji += sum(1 for w in distinct - KURMANJI_WORDS if _has(w, KURMANJI_LETTERS))
             turkish += sum(1 for w in distinct - TURKISH_WORDS if _has(w, TURKISH_LETTERS))
+        cues = _latin_typed_cues(piece, distinct)
+        # Kurmanji typed without its letters: words written in small letters (a name opens
+        # "Nanette Lepore") that are no Arabizi or Finglish evidence ("nemishe" is a
+        # Persian verb); verbs not beside such evidence ("neveshtin" beside "chie").
+        typed = {w for w in words if w.islower()} - KURMANJI_WORDS - cues[ARABIC] - cues[PERSIAN]
+        typed = {w for w in typed if not _has(w, KURMANJI_LETTERS)}  # counted above
+        verbs = not (_strong(cues[ARABIC]) or _strong(cues[PERSIAN]))
+        kurmanji += sum(1 for w in typed if _kurmanji_plain(w, verbs))
         if kurmanji and len(words) > 1 and words[-1].lower() in KURMANJI_FINAL:
             kurmanji += 1  # the copula closing a sentence with Kurmanji words already
         other = len(distinct & OTHER_WORDS)
-        cues = _latin_typed_cues(piece, distinct)
         if cues[ARABIC]:  # "el", "la" are Arabizi's article and 'no' as much as Spanish
             other -= len(distinct & ARABIZI_SHARED)
         if _strong(cues[PERSIAN] - FINGLISH_SHARED):
@@ -693,6 +724,58 @@ def _latin_typed(
         if w not in own and _common_english(w)
     )
     return best if english < LATIN_TYPED_ENGLISH_SHARE * len(lower) else None
+
+
+@cache
+def _kurmanji_plain_words() -> frozenset[str]:
+    """KURMANJI_WORDS and KURMANJI_COMMON as typed without their letters, less the forms
+    that are words of English or Turkish (see KURMANJI_COMMON)."""
+    words = KURMANJI_COMMON | {w.translate(_PLAIN) for w in KURMANJI_WORDS | KURMANJI_COMMON}
+    return frozenset(w for w in words if not _english_or_turkish(w))
+
+
+@cache
+def _turkish_plain() -> frozenset[str]:
+    """wordfreq's Turkish words, folded as typed without ç ğ ı ö ş ü."""
+    buckets = get_frequency_list.__wrapped__("tr", "best")  # not kept in wordfreq's cache
+    return frozenset(w.translate(_TURKISH_PLAIN) for bucket in buckets for w in bucket)
+
+
+def _english_or_turkish(word: str) -> bool:
+    plain = word.translate(_PLAIN)
+    return (
+        _common_english(plain)
+        or plain in ENGLISH_WORDS
+        or plain in TURKISH_WORDS
+        or plain in OTHER_WORDS
+        or plain in _turkish_plain()
+    )
+
+
+@cache
+def _european_verb_lookalikes() -> frozenset[str]:
+    """Words of the European languages readers also write that the Kurmanji verb form
+    matches ("diese", "direte", "diversi"), from wordfreq's small lists."""
+    # read past wordfreq's cache (functools' __wrapped__), which would keep every list
+    lists = (get_frequency_list.__wrapped__(language, "small") for language in EUROPEAN_WORDLISTS)
+    return frozenset(
+        w for buckets in lists for bucket in buckets for w in bucket if _KURMANJI_VERB.fullmatch(w)
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _kurmanji_plain(word: str, verbs: bool = True) -> bool:
+    """A Kurmanji word typed without its letters, or (with `verbs`) a Kurmanji verb
+    ("dixwazim", "nizanim"), that English, Turkish and the European languages do not
+    write (KURMANJI_COMMON)."""
+    if word in _kurmanji_plain_words():
+        return True
+    return (
+        verbs
+        and bool(_KURMANJI_VERB.fullmatch(word))
+        and not _english_or_turkish(word)
+        and word not in _european_verb_lookalikes()
+    )
 
 
 @lru_cache(maxsize=65_536)

@@ -234,6 +234,28 @@ def test_arabizi_clitics_and_finglish_imperatives_leave_other_languages_alone(te
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Kurmanji typed without ê î û ç ş: its commonest words, and its verbs
+        ("ez dixwazim bicim bajer", "kmr"),
+        ("ez nizanim ci bibejim", "kmr"),
+        ("welat me ye, em naxwazin ser", "kmr"),
+        ("siyasetmedar hemu diz in", "kmr"),
+        ("spas ji bo nuceya we", "kmr"),
+        # ... and what the same forms are in Turkish typed without its letters, Italian,
+        # German, Spanish and English, which stay theirs
+        ("bizim sehirde bilgisi olan kimse yok", "tr"),
+        ("digeri nerede kaldi bilmiyorum", "tr"),
+        ("Schmeißt endlich diese nichtsnutzige Mischpoke raus.", "other"),
+        ("Ce ne sono diversi e nessuno trova risalto sui media.", "other"),
+        ("Nanette Lepore presented her new collection in Paris today.", "en"),
+    ],
+)
+def test_kurmanji_typed_without_its_letters_told_from_turkish_and_european(text, code):
+    assert DETECTOR.detect(text).language == code
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I bought a 4x4 and a B2B covid19 test",
