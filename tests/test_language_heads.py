@@ -79,6 +79,26 @@ def test_rules_verdicts_count_in_the_covering_heads_thresholds():
     assert t["review"] > alone["review"]  # held rows need no low approve threshold
 
 
+def test_each_source_keeps_the_bounds_on_its_own():
+    """Pooled, a large source of easy clean rows would let the head reject many of a small
+    source's clean rows; per source, the strictest threshold holds for both."""
+    rng = np.random.default_rng(3)
+    n_news, n_tweets = 6000, 1000
+    y = (np.arange(n_news + n_tweets) % 4 == 0).astype(np.int8)
+    sources = np.array(["news"] * n_news + ["tweets"] * n_tweets)
+    clean_mean = np.where(sources == "news", 0.15, 0.45)  # clean tweets score higher
+    scores = np.clip(np.where(y == 1, rng.normal(0.7, 0.15), rng.normal(clean_mean, 0.1)), 0, 1)
+    spec, Y, probs = language_heads.TURKISH, y[:, None], scores[:, None]
+    (pooled,) = language_heads.choose_thresholds(spec, Y, probs).values()
+    (t,) = language_heads.choose_thresholds(spec, Y, probs, sources=sources).values()
+    tweets_clean = scores[(sources == "tweets") & (y == 0)]
+    assert (tweets_clean >= pooled["reject"]).mean() > language_heads.MAX_REJECTED
+    for source in ("news", "tweets"):
+        mine = sources == source
+        assert (scores[mine & (y == 0)] >= t["reject"]).mean() <= language_heads.MAX_REJECTED
+        assert (scores[mine & (y == 1)] < t["review"]).mean() <= language_heads.MAX_PUBLISHED
+
+
 def test_a_naming_head_with_few_positives_only_sends_to_review():
     y = np.zeros((2000, 3), dtype=np.int8)
     y[:40, 2] = 1  # 40 vulgar rows: fewer than MIN_VALIDATION_POSITIVES
