@@ -24,7 +24,10 @@ A list file may have these tables (all optional); every entry's value is a short
 - `[weak]`     (language files) words or phrases with innocent senses: a hit only sends
                the comment to review;
 - `[prefixes]` (language files) letters joined to the front of a word (Arabic "ال",
-               "و", "يا"): a word is also looked up without them.
+               "و", "يا"): a word is also looked up without them;
+- `[suffixes]` (language files) enclitics joined to the end of a Latin-typed word
+               (Finglish "-i", Kurmanji "-ê"): each Latin single word of the folder's
+               `[words]` and `[weak]` is also listed with them, at load time.
 
 Each other language's lists sit in a folder named by its code (`tr/`, `ar/`, `fa/`, `ckb/`,
 `kmr/`), with the same file names and tables; they are folded like the text and merged
@@ -40,9 +43,11 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
 from service.domain import Category, Strength
 from service.normalise import fold, fold_letters, read_arabizi, spelling
-from service.rules.dictionary import is_ordinary
+from service.rules.dictionary import ORDINARY_ZIPF, is_ordinary
 
 _SET_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -231,20 +236,93 @@ def _with_arabizi_letters(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def load_language_list(path: Path, category: Category, language: str) -> RuleList:
+# Languages whose words a suffixed form must not be, checked as the lists load: "kerê"
+# folds to Turkish "kere" (times). English and Turkish data are loaded at start-up anyway
+# (dictionary.py); the European languages' would cost a second more, so tests check the
+# shipped forms against them (tests/test_person_insults_languages.py), and a form found
+# there is left out by listing it in the file's [allow] ("pici": the fold of "pîçî").
+SUFFIX_CHECK_LANGUAGES = ("en", "tr")
+# The categories whose entries are nouns and adjectives, which take enclitics; threats and
+# promotion list verbs and phrases ("mikoshamet" takes no "-ha").
+SUFFIXED_CATEGORIES = frozenset(
+    {Category.PROFANITY, Category.VULGARITY, Category.ABUSE, Category.PERSONAL_ATTACK}
+)
+_VOWELS = frozenset("aeiouıêîûéáóúöü")
+# One word of Latin letters (ASCII and the Latin blocks up to U+024F: ê î û ç ş ı).
+_LATIN_WORD = re.compile("[a-z\u00c0-\u024f]+")
+
+
+def _is_word_elsewhere(form: str) -> bool:
+    """Whether a suffixed form, as spelled or folded, is an ordinary word of a language
+    readers also write in Latin letters."""
+    folded = fold(form).text.strip()
+    if is_ordinary(folded):
+        return True
+    return any(
+        zipf_frequency(w, lang) >= ORDINARY_ZIPF
+        for w in {form, folded}
+        for lang in SUFFIX_CHECK_LANGUAGES
+    )
+
+
+def _joined(word: str, suffix: str) -> str | None:
+    """`word` with `suffix`, by the rule of the languages that declare suffixes: a suffix
+    opening with a vowel follows a consonant, or merges with the same vowel ("gemje" +
+    "eke" is "gemjeke"); one opening with "y" follows a vowel ("gemje" + "yî"); any other
+    follows either ("ahmagh" + "ha"). None where it does not join."""
+    last_vowel = word[-1] in _VOWELS
+    if suffix[0] in _VOWELS:
+        if not last_vowel:
+            return word + suffix
+        return word + suffix[1:] if word[-1] == suffix[0] and len(suffix) > 1 else None
+    if suffix[0] == "y":
+        return word + suffix if last_vowel else None
+    return word + suffix
+
+
+def _with_suffixes(
+    table: dict[str, str], suffixes: dict[str, str], listed: set[str]
+) -> dict[str, str]:
+    """`table` plus each Latin single-word entry with each suffix, unless the form is
+    listed already (`listed`: the file's words and allowed words, folded) or an ordinary
+    word elsewhere."""
+    out = dict(table)
+    for word, note in table.items():
+        written = spelling(word)
+        if not _LATIN_WORD.fullmatch(written):
+            continue
+        for suffix, reason in suffixes.items():
+            form = _joined(written, spelling(suffix))
+            if form is None or form in out or fold(form).text.strip() in listed:
+                continue
+            if _is_word_elsewhere(form):
+                continue
+            out[form] = f"{note}; with -{spelling(suffix)}: {reason}"
+    return out
+
+
+def load_language_list(
+    path: Path, category: Category, language: str, suffixes: dict[str, str] | None = None
+) -> RuleList:
     """Parse one language's list file: its words folded like the text, each remembering
-    its language and spelling; its patterns named `<language>:<name>`."""
+    its language and spelling; its patterns named `<language>:<name>`. `suffixes`: the
+    folder's `[suffixes]` (folder_suffixes), joined to its Latin single words."""
     try:
         base = load_list(path, category, folded=True)
         data = tomllib.loads(path.read_bytes().decode("utf-8"))  # parsed above: valid
         _table(data, "weak", path)  # checked: each word with its reason
         _table(data, "prefixes", path)
+        _table(data, "suffixes", path)
     except RuleListError as exc:
         raise RuleListError(f"{language}/{exc}") from exc
     strong = data.get("words", {})
     weak = data.get("weak", {})
     if language in ARABIZI_LANGUAGES:
         strong, weak = _with_arabizi_letters(strong), _with_arabizi_letters(weak)
+    if suffixes and category in SUFFIXED_CATEGORIES:
+        listed = {fold(w).text.strip() for w in (*strong, *weak, *base.allow)}
+        strong = _with_suffixes(strong, suffixes, listed)
+        weak = _with_suffixes(weak, suffixes, listed | {fold(w).text.strip() for w in strong})
     origin = {fold(w).text.strip(): (language, spelling(w)) for w in (*strong, *weak)}
     prefixes = _folded_table(data.get("prefixes", {}))
     patterns = tuple(
@@ -310,12 +388,32 @@ def language_dirs(directory: Path) -> list[Path]:
     return folders
 
 
+def folder_suffixes(folder: Path) -> dict[str, str]:
+    """The `[suffixes]` of a language folder's category files, together: enclitics belong
+    to a language's words, not to a category, as prefixes belong to its script."""
+    out: dict[str, str] = {}
+    for category in Category:
+        path = folder / f"{category.value}.toml"
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise RuleListError(f"{folder.name}/{path.name}: {exc}") from exc
+        table = _table(data, "suffixes", path)
+        if any(not s or not s.isalpha() for s in table):
+            raise RuleListError(f"{folder.name}/{path.name}: [suffixes] must be letters")
+        out.update(table)
+    return out
+
+
 def load_lists(directory: Path | None = None) -> dict[Category, RuleList]:
     """Load every category's list file from `directory` (default: the shipped lists),
     with each language folder's file for the category merged in."""
     directory = directory or default_dir()
     lists = {}
     folders = language_dirs(directory)
+    suffixes = {folder.name: folder_suffixes(folder) for folder in folders}
     for category in Category:
         path = directory / f"{category.value}.toml"
         if not path.is_file():
@@ -324,7 +422,7 @@ def load_lists(directory: Path | None = None) -> dict[Category, RuleList]:
         for folder in folders:
             path = folder / f"{category.value}.toml"
             if path.is_file():
-                more = load_language_list(path, category, folder.name)
+                more = load_language_list(path, category, folder.name, suffixes[folder.name])
                 rule_list = _merged(rule_list, more)
         lists[category] = rule_list
     # Prefixes belong to a script's spelling, not to a category: every list reads them.
