@@ -90,6 +90,9 @@ def test_violence_against_a_group_is_a_threat_and_abuse(text):
         ("Liberals are idiots", "personal_attack"),
         ("Erdogan supporters are rats", "personal_attack"),
         ("Death to all journalists", "threat"),
+        # a nationality before an office names which office holders: not the people
+        ("Kurdish politicians are vermin", "personal_attack"),
+        ("Iranian cops are pigs", "personal_attack"),
     ],
 )
 def test_non_protected_group_insulted_or_threatened_as_a_class(text, category):
@@ -151,6 +154,8 @@ def test_looser_readings_go_to_review(text):
         # non-protected groups: criticism, not insult
         "Politicians are corrupt",
         "Journalists are too lazy to check their facts",
+        "Kurdish politicians are all thieves",  # as "politicians are", not "Kurds are"
+        "The Iranian minister is corrupt",
         # news: violence against a group, nouns that are also verbs, trailing attribution
         "The murder of journalists must be investigated",
         "The massacre of Yazidis in Sinjar",

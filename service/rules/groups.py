@@ -152,7 +152,10 @@ class GroupLexicon:
                 noun = self._noun_phrases.entry_at(words, k, stop)
                 if noun:  # "Syrian refugees", "Turkish Kurds"
                     head = self._nouns[" ".join(noun)]
-                    return Mention(i, k + len(noun), MentionKind.GROUP, (*groups, head))
+                    # "the Iranian minister", "Kurdish politicians": the adjectives say
+                    # which office holders, and the job, not the people, is the target
+                    named = (*groups, head) if head.protected else (head,)
+                    return Mention(i, k + len(noun), MentionKind.GROUP, named)
                 if words[k] in self._heads:  # "Kurdish people"
                     return Mention(i, k + 1, MentionKind.GROUP, groups)
                 if words[k] in self._organisation_heads:  # "the Turkish army"
