@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from shutil import copytree
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from service import api, create_app, store
+from service.rules.lists import default_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("MODERATION_DATA_DIR", ROOT.parent / "shared" / "data"))
@@ -30,6 +32,14 @@ def shared_data_dir() -> Path:
 @pytest.fixture
 def shared_data() -> Path:
     return shared_data_dir()
+
+
+@pytest.fixture
+def lists_copy(tmp_path) -> Path:
+    """A copy of the shipped list folder, for a test to add a list file to."""
+    target = tmp_path / "lists"
+    copytree(default_dir(), target)
+    return target
 
 
 @pytest.fixture

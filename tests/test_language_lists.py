@@ -5,9 +5,6 @@ must stay approved: ordinary words and place names containing a listed string, h
 across languages sharing a script, identity statements, and English news reporting a slur.
 """
 
-from pathlib import Path
-from shutil import copytree
-
 import pytest
 
 from service.domain import Category, Strength, Verdict
@@ -15,7 +12,7 @@ from service.language import LanguageDetector, latin_typed
 from service.normalise import fold
 from service.pipeline import moderate
 from service.rules import build_rules
-from service.rules.lists import RuleListError, default_dir, load_lists
+from service.rules.lists import RuleListError, load_lists
 
 RULES = build_rules()
 LANGUAGES = ("tr", "ar", "fa", "ckb", "kmr")  # the shipped language folders
@@ -234,14 +231,8 @@ def test_every_language_folder_entry_carries_its_language_and_reason():
             assert rule_list.words[word].strip(), word
 
 
-def _lists_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "lists"
-    copytree(default_dir(), target)
-    return target
-
-
-def test_a_new_language_folder_is_read(tmp_path):
-    lists = _lists_copy(tmp_path)
+def test_a_new_language_folder_is_read(lists_copy):
+    lists = lists_copy
     (lists / "az").mkdir()
     (lists / "az" / "profanity.toml").write_text(
         '[words]\n"qəhbə" = "Azerbaijani insult"\n', encoding="utf-8"
@@ -251,15 +242,15 @@ def test_a_new_language_folder_is_read(tmp_path):
     assert rules.digest != RULES.digest
 
 
-def test_a_malformed_language_file_is_refused_naming_it(tmp_path):
-    lists = _lists_copy(tmp_path)
+def test_a_malformed_language_file_is_refused_naming_it(lists_copy):
+    lists = lists_copy
     (lists / "tr" / "threat.toml").write_text("[words]\nöldür = \n", encoding="utf-8")
     with pytest.raises(RuleListError, match="tr/threat.toml"):
         build_rules(lists)
 
 
-def test_a_stray_file_in_a_language_folder_is_refused(tmp_path):
-    lists = _lists_copy(tmp_path)
+def test_a_stray_file_in_a_language_folder_is_refused(lists_copy):
+    lists = lists_copy
     (lists / "tr" / "profanty.toml").write_text("[words]\n", encoding="utf-8")
     with pytest.raises(RuleListError, match="tr/profanty.toml"):
         build_rules(lists)

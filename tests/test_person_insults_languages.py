@@ -7,9 +7,6 @@ English sentence is caught as in its own. Contrasts: the same words used plainly
 donkey carrying a load in each language, place names and names, criticism of officials.
 """
 
-from pathlib import Path
-from shutil import copytree
-
 import pytest
 from wordfreq import zipf_frequency
 
@@ -285,14 +282,8 @@ def test_an_allowed_word_is_not_joined_and_does_not_match():
     assert not attacks("pici all'aglione") and not read_hits("pici all'aglione")
 
 
-def _lists_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "lists"
-    copytree(default_dir(), target)
-    return target
-
-
-def test_a_suffix_joins_by_the_vowel_rule_and_skips_ordinary_and_listed_forms(tmp_path):
-    lists = _lists_copy(tmp_path)
+def test_a_suffix_joins_by_the_vowel_rule_and_skips_ordinary_and_listed_forms(lists_copy):
+    lists = lists_copy
     (lists / "zz").mkdir()
     (lists / "zz" / "personal_attack.toml").write_text(
         "[suffixes]\n"
@@ -319,8 +310,8 @@ def test_a_suffix_joins_by_the_vowel_rule_and_skips_ordinary_and_listed_forms(tm
     assert [h.rule for h in rules.match("qorbaxeke", fold("qorbaxeke"))] == ["word:zz:qorbaxeke"]
 
 
-def test_a_malformed_suffix_is_refused_naming_the_file(tmp_path):
-    lists = _lists_copy(tmp_path)
+def test_a_malformed_suffix_is_refused_naming_the_file(lists_copy):
+    lists = lists_copy
     (lists / "fa" / "promotion.toml").write_text('[suffixes]\n"-i" = "dash"\n', encoding="utf-8")
     with pytest.raises(RuleListError, match="fa/promotion.toml"):
         folder_suffixes(lists / "fa")
