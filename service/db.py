@@ -150,7 +150,10 @@ def _begin_immediate(conn: Connection, deadline: float, busy_timeout: float) -> 
     # A deferred transaction would wait for it at its first write, for the connection's
     # whole busy timeout; taking it here keeps the file lock and it within one bound.
     left_ms = max(0, round((deadline - time.monotonic()) * 1000))
-    conn.exec_driver_sql(f"PRAGMA busy_timeout={left_ms}")
+    # The bound is set on the driver's connection itself: a pragma run through SQLAlchemy
+    # costs as much CPU as an insert, and it returns nothing SQLAlchemy needs to know of.
+    driver = conn.connection.driver_connection
+    driver.execute(f"PRAGMA busy_timeout={left_ms}")
     try:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     except OperationalError as exc:
@@ -158,7 +161,7 @@ def _begin_immediate(conn: Connection, deadline: float, busy_timeout: float) -> 
             raise LockTimeout("another connection held SQLite's write lock too long") from exc
         raise
     finally:  # the pooled connection's readers keep the engine's bound
-        conn.exec_driver_sql(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")
+        driver.execute(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")
 
 
 @contextmanager

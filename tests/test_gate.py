@@ -8,7 +8,7 @@ from bench.worst_case import families
 from service.normalise import fold
 from service.rules import build_rules
 from service.rules.base import ListRule
-from service.rules.gate import LiteralIndex, holds, pattern_gate, strings
+from service.rules.gate import LiteralIndex, first_chars, holds, pattern_gate, quick_start, strings
 from tests.test_rules import ABUSE, PERSONAL_ATTACK, PROFANITY, PROMOTION, THREAT, VULGARITY
 
 RULES = build_rules()
@@ -85,3 +85,48 @@ def test_no_shipped_pattern_is_skipped_on_a_text_it_matches(texts):
                 checked += 1
                 assert holds(gate, LiteralIndex(strings(gate)).present(target)), pattern.name
     assert checked > 100  # the texts do reach the patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "firsts"),
+    [
+        (r"\b(?:call|say|write)s?\b", re.IGNORECASE, "csw"),
+        (r"(?:very )?(?:dumb|stupid)", 0, "dsv"),  # an optional part and the one past it
+        (r"(?<![a-z])'[a-z]+'|\"[^\"]+\"", 0, "\"'"),  # a look-behind consumes nothing
+        (r"[a-c]x|y+", 0, "abcy"),
+    ],
+)
+def test_first_characters_of_every_match(pattern, flags, firsts):
+    assert first_chars(re.compile(pattern, flags)) == frozenset(firsts)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\w+ing",  # a category: any letter of any script
+        r"[^a-z]x",  # a negated class
+        r"(?:not )?",  # may match nothing: every place would have to be tried
+        r"(?i:kill)",  # flags of its own inside
+    ],
+)
+def test_first_characters_untold_leave_the_pattern_as_it_is(pattern):
+    regex = re.compile(pattern)
+    assert first_chars(regex) is None
+    assert quick_start(regex) is regex
+
+
+def test_a_pattern_started_quickly_finds_the_same_matches_spans_and_groups(texts):
+    folds = [fold(text) for text in texts]
+    checked = 0
+    for pattern, _, plain in shipped_patterns():
+        quick = quick_start(pattern.regex)
+        assert quick.groupindex == pattern.regex.groupindex
+        for folded in folds:
+            target = folded.plain if plain else folded.text
+            expected = [(m.span(), m.groups()) for m in pattern.regex.finditer(target)]
+            assert [(m.span(), m.groups()) for m in quick.finditer(target)] == expected
+            checked += len(expected)
+    assert checked > 100
+    # upper case is found where the pattern ignores case
+    shout = quick_start(re.compile(r"\b(?:said|called)\b", re.IGNORECASE))
+    assert [m.group() for m in shout.finditer("He SAID, she Called")] == ["SAID", "Called"]

@@ -171,3 +171,16 @@ def test_every_width_the_validator_allows_fits_its_column_and_no_wider(database_
             assert client.get(path, headers=headers).status_code == 400, path
     finally:
         engine.dispose()
+
+
+def test_a_sqlite_write_leaves_its_connection_at_the_engines_lock_bound(tmp_path):
+    # A write with a shorter bound waits for SQLite's lock only that long, then restores
+    # the busy timeout: a reader on the same pooled connection waits the engine's bound.
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'bound.db'}", lock_timeout=1.5)
+    db.upgrade(engine)
+    with db.write(engine, timeout=0.5) as conn:
+        conn.exec_driver_sql("SELECT 1")
+    with engine.connect() as conn:
+        after = conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one()
+    engine.dispose()
+    assert after == 1500

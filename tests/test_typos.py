@@ -143,6 +143,21 @@ def test_split_words_are_joined_where_a_piece_is_no_word(text, joined):
     assert folded.span(0, len(folded.text)) == (0, len(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("be.head.ed", "beheaded"),  # the longest join, not the first word it begins with
+        ("be.head", "behead"),
+        ("pa.ra.si.tes", "parasites"),  # four pieces, the most joined
+        ("x.ver.min", "x.vermin"),  # a piece that begins no word is skipped, the next read
+        ("ver.mint.ea", "ver.mint.ea"),  # pieces that go on past a listed word's end
+    ],
+)
+def test_split_words_join_the_longest_listed_word_from_each_piece(text, joined):
+    splits = Splits(["behead", "beheaded", "parasites", "vermin"])
+    assert splits.apply(fold(text), text).text == joined
+
+
 def test_corrections_keep_only_the_sentences_they_change():
     text = "Nice article. go kill yuorself. See you"
     folded = CORRECTIONS.apply(fold(text), text)

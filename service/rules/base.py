@@ -9,7 +9,7 @@ from service.domain import Category, RuleHit, Strength
 from service.normalise import Folded, fold
 from service.rules.context import surely_not_own
 from service.rules.dictionary import folds_to_ordinary
-from service.rules.gate import LiteralIndex, holds, pattern_gate, strings
+from service.rules.gate import LiteralIndex, holds, pattern_gate, quick_start, strings
 from service.rules.lexicon import Entry, Lexicon, TokenView
 from service.rules.lists import Pattern, RuleList
 from service.rules.senses import Senses
@@ -66,6 +66,8 @@ class _PatternGroup:
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
         self.gates = [pattern_gate(p.regex) for p in patterns]
+        # What each pattern scans with: the same matches, tried only where one can start.
+        self.scanners = [quick_start(p.regex) for p in patterns]
         # A pattern is looked at when a string of its gate's first set is present; one
         # whose gate holds no set (alternatives only, or nothing) is looked at always.
         self.always: list[int] = []
@@ -78,8 +80,8 @@ class _PatternGroup:
                 self.always.append(i)
         self.index = LiteralIndex(set().union(*map(strings, self.gates)))
 
-    def candidates(self, target: str) -> list[Pattern]:
-        """The patterns that can match `target`, in list order."""
+    def candidates(self, target: str) -> list[tuple[Pattern, re.Pattern[str]]]:
+        """The patterns that can match `target`, in list order, each with its scanner."""
         present = self.index.present(target)
         chosen = set()
         for i in self.always:
@@ -89,7 +91,7 @@ class _PatternGroup:
             for i in self.by_literal[literal]:
                 if i not in chosen and holds(self.gates[i], present):
                     chosen.add(i)
-        return [self.patterns[i] for i in sorted(chosen)]
+        return [(self.patterns[i], self.scanners[i]) for i in sorted(chosen)]
 
 
 class ListRule:
@@ -139,8 +141,8 @@ class ListRule:
         for group, target in ((self._folded, folded.text), (self._plain, folded.plain)):
             if not group.patterns:
                 continue
-            for pattern in group.candidates(target):
-                for match in pattern.regex.finditer(target):
+            for pattern, scanner in group.candidates(target):
+                for match in scanner.finditer(target):
                     if self._named(original, folded, match):
                         span = folded.span(*match.span())
                         hits.append(

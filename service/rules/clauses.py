@@ -121,14 +121,14 @@ class PhraseSet:
 
     def entry_at(self, words: list[str], i: int, stop: int) -> tuple[str, ...] | None:
         """The longest entry starting at word i (and before stop), or None."""
-        for entry in self._by_first.get(words[i], ()):
+        entries = self._by_first.get(words[i])
+        if entries is None:  # no entry starts with the word: it may misspell one
+            word = self.typos.correct(words[i]) if self.typos is not None else None
+            return None if word is None else (word,)
+        for entry in entries:  # each starts with words[i]: one word is a whole entry
             n = len(entry)
-            if i + n <= stop and tuple(words[i : i + n]) == entry:
+            if i + n <= stop and (n == 1 or tuple(words[i : i + n]) == entry):
                 return entry
-        if self.typos is not None and words[i] not in self._by_first:
-            word = self.typos.correct(words[i])
-            if word is not None:
-                return (word,)
         return None
 
     def at(self, words: list[str], i: int, stop: int) -> int:
@@ -138,12 +138,13 @@ class PhraseSet:
 
     def ending(self, words: list[str], j: int, start: int) -> int:
         """The length of the longest entry ending at word j (and from start on), or 0."""
-        for entry in self._by_last.get(words[j], ()):
+        entries = self._by_last.get(words[j])
+        if entries is None:  # no entry ends with the word: it may misspell one
+            return int(self.typos is not None and self.typos.correct(words[j]) is not None)
+        for entry in entries:  # each ends with words[j]: one word is a whole entry
             n = len(entry)
-            if j - n + 1 >= start and tuple(words[j - n + 1 : j + 1]) == entry:
+            if j - n + 1 >= start and (n == 1 or tuple(words[j - n + 1 : j + 1]) == entry):
                 return n
-        if self.typos is not None and words[j] not in self._by_last:
-            return int(self.typos.correct(words[j]) is not None)
         return 0
 
 

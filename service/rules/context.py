@@ -14,10 +14,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from service.domain import Category, RuleHit, Sentence, Strength
-from service.rules.cues import CONDEMN, DENIED, REPORT, cues_in, shipped_cues
+from service.rules.cues import CONDEMN, DENIED, REPORT, Cue, cues_in, shipped_cues
+from service.rules.gate import quick_start
 
 # Quoted passages: '...', "...", “...”, ‘...’, «...» (also Arabic and Persian), „...“ and
 # „...” (German, Turkish), ‚...‘, »...«, ‹...›, ”...” (Nordic). A single quote opens only
@@ -85,34 +86,73 @@ _WRITER_SAYS = re.compile(
 _ORDER = re.compile(r"(?:call|label|name|describe|brand|dub|term)\b", re.IGNORECASE)
 # Where a reported clause ends: a new clause may be the commenter's own words again.
 _CLAUSE_BREAK = re.compile(r"[;:,()\[\]]|\s[-–]\s|\b(?:but|and|so|then)\b", re.IGNORECASE)
+# Each is tried only where one of its first characters stands (gate.quick_start), which
+# spares the word alternatives most places of a text: the same matches, at 1.3-2.6 times
+# the speed.
+_QUOTED, _REPORTING, _CONDEMNING, _FRAME, _WRITER_SAYS, _ORDER = map(
+    quick_start, (_QUOTED, _REPORTING, _CONDEMNING, _FRAME, _WRITER_SAYS, _ORDER)
+)
 
 
 class TextContext:
-    """One text's quoted passages and sentences, found once, for every hit to consult."""
+    """One text's quoted passages and sentences, for every hit to consult: each part is
+    found once, when first asked for (the model's input needs only the sentences and
+    which of them condemn; a text without hits needs no reporting frames)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        quotes = [m.span() for m in _QUOTED.finditer(text)]  # non-overlapping, in order
-        self._quote_starts = [start for start, _ in quotes]
-        self._quote_ends = [end for _, end in quotes]
-        self.reports = reports_others(text, 0, len(text))
         ends = list(_SENTENCE_END.finditer(text))
         # A sentence runs from the end of one terminator to the start of the next.
         self._starts = [0, *(m.end() for m in ends)]
         self._stops = [*(m.start() for m in ends), len(text)]
         self._resume = [*(m.end() for m in ends), len(text)]  # with its terminator
         self._condemns: dict[tuple[int, int], bool] = {}
-        frames = [
+
+    @cached_property
+    def _quotes(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _QUOTED.finditer(self.text)]  # non-overlapping, in order
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self._quotes]
+
+    @cached_property
+    def _quote_ends(self) -> list[int]:
+        return [end for _, end in self._quotes]
+
+    @cached_property
+    def reports(self) -> bool:
+        """Whether the text reports someone else's words anywhere (`reports_others`)."""
+        return reports_others(self.text, 0, len(self.text))
+
+    @cached_property
+    def _frame_spans(self) -> list[tuple[int, int]]:
+        text = self.text
+        return [
             m.span()
             for m in _FRAME.finditer(text)
             if not _FIRST_OR_SECOND.search(text, max(0, m.start() - 8), m.start())
             and not _WRITER_SAYS.search(text, max(0, m.start() - 24), m.start())
         ]
-        self._frames = [start for start, _ in frames]
-        self._frame_ends = [end for _, end in frames]
-        self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)] if frames else []
-        # The other languages' reporting and condemnation cues (cues.py), found once.
-        self._cues = shipped_cues().find(text)
+
+    @cached_property
+    def _frames(self) -> list[int]:
+        return [start for start, _ in self._frame_spans]
+
+    @cached_property
+    def _frame_ends(self) -> list[int]:
+        return [end for _, end in self._frame_spans]
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        if not self._frame_spans:
+            return []
+        return [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+
+    @cached_property
+    def _cues(self) -> list[Cue]:
+        """The other languages' reporting and condemnation cues (cues.py)."""
+        return shipped_cues().find(self.text)
 
     def is_quoted(self, span: tuple[int, int]) -> bool:
         """Whether the span lies inside a quoted passage."""

@@ -186,3 +186,80 @@ class LiteralIndex:
         if self._empty:
             return set()
         return set(map(itemgetter(1), self._automaton.iter(text)))
+
+
+# A look-ahead of more characters than this rejects too few places to pay for itself.
+MAX_FIRST_CHARS = 40
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters of a character class, or None for a negated or category class."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] < MAX_FIRST_CHARS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _starts(items) -> tuple[frozenset[str], bool] | None:
+    """The characters a match of the concatenation `items` can start with, and whether it
+    can match the empty string; None when that cannot be told."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # \b, ^, look-arounds consume nothing: the next item starts the match
+        if op is C.LITERAL:
+            return frozenset(found | {chr(av)}), False
+        if op is C.IN:
+            chars = _class_chars(av)
+            return None if chars is None else (frozenset(found | chars), False)
+        if op is C.SUBPATTERN:
+            if av[1] or av[2]:  # a group with flags of its own ("(?i:...)")
+                return None
+            sub = _starts(av[-1])
+        elif op is C.BRANCH:
+            alternatives = [_starts(alternative) for alternative in av[1]]
+            if any(a is None for a in alternatives):
+                return None
+            sub = (
+                frozenset().union(*(a[0] for a in alternatives)),
+                any(a[1] for a in alternatives),
+            )  # type: ignore[index]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            inner = _starts(av[2])
+            sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        found |= sub[0]
+        if not sub[1]:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters every match of the pattern starts with, or None when it may match
+    the empty string or the parser cannot tell."""
+    tree = _parsed(regex)
+    starts = None if tree is None else _starts(tree)
+    return None if starts is None or starts[1] else starts[0]
+
+
+def quick_start(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a look-ahead at its first characters, where few: Python's
+    `re` then tries its alternatives only where a match can start ("\\b(?:call|say|...)"
+    is about 2.5 times faster). The matches, their spans and groups are the pattern's."""
+    chars = first_chars(regex)
+    if not chars or len(chars) > MAX_FIRST_CHARS or regex.flags & re.VERBOSE:
+        return regex
+    ahead = "".join(re.escape(c) for c in sorted(chars))
+    try:
+        return re.compile(f"(?=[{ahead}])(?:{regex.pattern})", regex.flags)
+    except re.error:  # global inline flags ("(?i)...") must open the pattern
+        return regex

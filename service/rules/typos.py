@@ -252,6 +252,9 @@ class Splits:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = frozenset(w for w in words if w.isalpha() and len(w) >= MIN_LENGTH)
+        # Every beginning of a listed word: pieces are joined on only while they begin one,
+        # so most words of a sentence are given up at their first piece.
+        self._starts = frozenset(w[:i] for w in self._words for i in range(1, len(w) + 1))
 
     def _joined(self, pieces: list[str], spaced: bool) -> str | None:
         word = "".join(pieces)
@@ -279,7 +282,7 @@ class Splits:
                      for m in _PIECE.finditer(match.group())]  # fmt: skip
             i = 0
             while i < len(words) - 1:  # the longest join from each piece on
-                for k in range(min(len(words), i + MAX_PIECES), i + 1, -1):
+                for k in reversed(self._listed_ends(words, i)):
                     start, end = words[i][0], words[k - 1][1]
                     word = self._joined([w for _, _, w in words[i:k]], " " in text[start:end])
                     if word is not None:
@@ -288,6 +291,19 @@ class Splits:
                         break
                 i += 1
         return spans
+
+    def _listed_ends(self, words: list[tuple[int, int, str]], i: int) -> list[int]:
+        """Each k (two to MAX_PIECES pieces on from `i`) where pieces i..k-1 joined spell a
+        listed word, shortest first."""
+        joined = words[i][2]
+        ends: list[int] = []
+        for k in range(i + 2, min(len(words), i + MAX_PIECES) + 1):
+            if joined not in self._starts:
+                break
+            joined += words[k - 1][2]
+            if joined in self._words:
+                ends.append(k)
+        return ends
 
 
 def _replaced(folded: Folded, spans: list[tuple[int, int, str]]) -> Folded:
