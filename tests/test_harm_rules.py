@@ -99,6 +99,29 @@ GROUP_HARM_STRONG = [
     "Let's finish the Kurds once and for all",
     "Burn the churches and the Christians in them",
     "I pray the Shia all burn",
+    "It's high time someone massacred the Alawites",
+    "The Kurds deserve another Anfal",
+    "The Armenians should get what they got in 1915",
+    "Too bad Saddam didn't finish the job with the Kurds",
+    "Shame the earthquake didn't kill more Syrians",
+    "Hitler was right about the Jews",
+    "The coast guard should sink every migrant boat",
+    "Sink the refugee boats",
+    "I wouldn't mind if the Alawite villages got wiped off the map",
+    "Pour petrol on the Roma camp and light it",
+    "They should have finished off the Armenians in 1915",
+    "Hope more Afghans drown next time",
+    "Let the Yazidis burn",
+    "Every Kurd should be put on a boat and sunk",
+    "We need another Saddam to deal with the Kurds",
+    "The world needs a new Hitler for the Jews",
+    "Turn the Kurdish villages into parking lots",
+    "Erase every Armenian village from the map",
+    "Bring back the gas chambers for the Roma",
+    "A few bombs on the Shia neighbourhoods would fix everything",
+    "If I see a Syrian in my street I will stab him",
+    "Every refugee boat should be torpedoed",
+    "The Druze should all be put against the wall",
 ]
 
 GROUP_HARM_REVIEW = [
@@ -108,6 +131,7 @@ GROUP_HARM_REVIEW = [
     "when are we going to start shooting the migrants at the border?",
     "Why not bomb the Yazidi camps while we're at it?",
     "Shouldn't we just shoot the refugees?",
+    "Is it time to start hanging the gays?",
 ]
 
 GROUP_HARM_CONTRASTS = [
@@ -206,6 +230,16 @@ GROUP_HARM_CONTRASTS = [
     "Bomb disposal teams cleared the village and the Yazidis returned",
     "Syrian refugee families are welcome in Duhok",
     "A Syrian refugee won the chess championship",
+    "The coast guard should rescue every migrant boat",
+    "Hitler was wrong about everything",
+    "Saddam's Anfal campaign killed up to 180,000 Kurds",
+    "The earthquake killed more Syrians than Turks in Antakya",
+    "Shame the earthquake relief didn't reach more Syrians",
+    "Too bad the talks didn't finish the job of peace with the Kurds",
+    "If I see a Syrian in my street I will invite him for tea",
+    "The Kurdish villages were turned into parking lots by the regime, the report says",
+    "The boats carrying refugees sank off Lesbos",
+    "Let the Yazidis return to Sinjar",
 ]
 
 IMPLICIT_STRONG = [
@@ -263,6 +297,16 @@ IMPLICIT_STRONG = [
     "A chimp could do a better job than any Arab",
     "Muslims have contributed nothing to the world",
     "Jews always control the money, everybody knows",
+    "Kurds are basically donkeys with phones",
+    "Arabs are no better than animals",
+    "The Turks are as civilised as a pack of wolves",
+    "You can smell the Afghans before you see them",
+    "I'd rather sit next to a pig than an Arab",
+    "Kurds multiply like cockroaches",
+    "Muslims are all the same, terrorists in waiting",
+    "Persians are snakes, every single one",
+    "A Jew will always betray you",
+    "Women belong in the kitchen",
 ]
 
 IMPLICIT_REVIEW = [
@@ -321,6 +365,12 @@ IMPLICIT_CONTRASTS = [
     "Hospitality is in the Kurdish nature",
     "The only thing the Kurdish team is good at is defending",
     "The Kurds have built nothing short of a miracle in Erbil",
+    "Kurds are no better or worse than anyone else",
+    "You can smell the bread before you see the bakery in Erbil",
+    "I'd rather sit next to an Arab than a smoker",
+    "Persians are proud of their poetry",
+    "The Turkish army will always betray the Kurds",
+    "Women belong in parliament",
 ]
 
 SELF_HARM_STRONG = [
@@ -391,6 +441,17 @@ SELF_HARM_STRONG = [
     "Drink bleach and die",
     "The best gift you could give the world is your death",
     "You're so useless you should just jump off a roof",
+    "kill yourself loser",
+    "Why are you even alive, just end it",
+    "go and die somewhere quiet",
+    "Unalive yourself",
+    "You'd be better off dead",
+    "If I were you I'd have jumped already",
+    "Be a hero and kill yourself",
+    "Please do the world a favour and hang yourself",
+    "Everybody hates you, just die",
+    "You should take a long bath with a toaster",
+    "Go play on the motorway",
 ]
 
 SELF_HARM_CONTRASTS = [
@@ -441,6 +502,12 @@ SELF_HARM_CONTRASTS = [
     "Police say the man jumped off the bridge to escape",
     "My phone died during the interview",
     "Suicide among refugee youth is rising, the UN warns",
+    "I'll buy you a coffee",
+    "Be a hero and donate blood",
+    "You'd be better off with a new phone",
+    "Why are you even here? This is about Kirkuk",
+    "I'd die for my country",
+    "Go and vote, it matters",
 ]
 
 SEXUAL_STRONG = [
@@ -495,6 +562,18 @@ SEXUAL_STRONG = [
     "Undress for us, sweetheart",
     "That presenter is one fine piece of meat",
     "The only thing she's good at is lying on her back",
+    "The presenter has the best ass on TV",
+    "I'd let her read me the news in bed",
+    "She got that interview by sleeping with the minister",
+    "I wonder what the correspondent looks like naked",
+    "Mmm, I'd love to unbutton that blouse",
+    "That reporter is gagging for it",
+    "She flashes her legs to get interviews",
+    "The journalist should do a topless broadcast",
+    "Look at those lips, I know what I'd do with them",
+    "Nice bum on the new anchor",
+    "She's just a pair of boobs with a microphone",
+    "The minister is Erdogan's whore",
 ]
 
 SEXUAL_REVIEW = [
@@ -575,6 +654,24 @@ SEXUAL_CONTRASTS = [
     "The only thing she's good at is chess, she says modestly",
     "The athlete's body was built for speed",
     "The mayor is a fine escort of the delegation",
+    "The presenter has the best ratings on TV",
+    "She got that interview after months of work",
+    "The correspondent's report from Raqqa was brave",
+    "The minister is Erdogan's closest ally",
+    "The reporter was sexually harassed by an official, the union said",
+    "The new anchor is excellent",
+    "I wonder what the minister looks like in the morning",
+    "I'd love to take off my jacket, it is hot in here",
+    "The minister uses her influence to get contracts for her family",
+    "She used her savings to get a degree",
+    "The team is desperate for a win",
+    "The reporter is desperate for a scoop",
+    "The channel should do a live broadcast from Kirkuk",
+    "I imagine how the city looks like in winter",
+]
+
+SELF_HARM_REVIEW = [
+    "I'll buy you the rope",
 ]
 
 CONTRASTS = GROUP_HARM_CONTRASTS + SELF_HARM_CONTRASTS + SEXUAL_CONTRASTS + IMPLICIT_CONTRASTS
@@ -596,8 +693,9 @@ def test_incitement_to_self_harm_is_a_threat(text):
 
 
 @pytest.mark.parametrize("text", SEXUAL_STRONG)
-def test_sexual_remarks_aimed_at_a_person_are_vulgarity(text):
-    assert "vulgarity" in strong(text)
+def test_sexual_remarks_aimed_at_a_person_are_rejected(text):
+    # vulgarity, or the rule of the slur or swear word a remark uses ("whore", "ass")
+    assert strong(text) & {"vulgarity", "abuse", "profanity"}
 
 
 @pytest.mark.parametrize("text", SEXUAL_REVIEW)
