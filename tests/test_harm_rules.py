@@ -122,6 +122,25 @@ GROUP_HARM_STRONG = [
     "If I see a Syrian in my street I will stab him",
     "Every refugee boat should be torpedoed",
     "The Druze should all be put against the wall",
+    "someone needs to deal with the trans people once and for all",
+    "I hope the next hurricane hits the black neighbourhoods",
+    "Send the disabled to the camps",
+    "A final solution for the gays is long overdue",
+    "We must purge the country of Christians",
+    "The Jews need to be dealt with permanently",
+    "Wipe the Roma settlements off the map",
+    "I hope a bomb goes off in the Shia mosque on Friday",
+    "Women who dress like that should be stoned",
+    "Gays should be thrown off buildings",
+    "Exterminate the Alawite vermin",
+    "Hang the Yazidi men and sell the women",
+    "Blow up the Kurdish schools",
+    "Let's drown the refugees at sea",
+    "All Armenians should be deported or shot",
+    "I hope the Syrians freeze this winter",
+    "May the plague take every Turk",
+    "The Druze deserve to burn",
+    "Finish off the refugees in the camps",
 ]
 
 GROUP_HARM_REVIEW = [
@@ -132,6 +151,9 @@ GROUP_HARM_REVIEW = [
     "Why not bomb the Yazidi camps while we're at it?",
     "Shouldn't we just shoot the refugees?",
     "Is it time to start hanging the gays?",
+    "Why hasn't anyone burned down the gay bars yet?",
+    "Get rid of the Sunnis, all of them",
+    "Why don't we just nuke the Persians?",
 ]
 
 GROUP_HARM_CONTRASTS = [
@@ -240,6 +262,25 @@ GROUP_HARM_CONTRASTS = [
     "The Kurdish villages were turned into parking lots by the regime, the report says",
     "The boats carrying refugees sank off Lesbos",
     "Let the Yazidis return to Sinjar",
+    "We must purge the country of corruption",
+    "Syrian refugees in Lebanon fear deportation",
+    "Gay bars in Istanbul were raided by police",
+    "The hurricane hit the black neighbourhoods hardest, data show",
+    "The bomb went off in a Shia mosque on Friday, killing 30",
+    "Women who dress like that are brave in this climate",
+    "ISIS threw gay men off buildings in Raqqa",
+    "The wells of the Arab villages were poisoned by the militia",
+    "Let's help the refugees at sea",
+    "I hope the Syrians stay warm this winter",
+    "May peace come to every Turk and Kurd",
+    "The Druze deserve to be heard",
+    "Time to take out the trash, it's Tuesday",
+    "I hope the Kurds freeze the talks until Baghdad pays",
+    "May the war find the Kurds in peace",
+    "I hope the Kurds starve the regime of legitimacy",
+    "Let's hope the new law hits the Kurdish smugglers hard",
+    "The gay bars in Beirut reopened after the blast",
+    "Wipe the Kurdish schools' debts off the books",
 ]
 
 IMPLICIT_STRONG = [
@@ -683,8 +724,9 @@ def test_violence_called_for_or_wished_on_a_group_is_a_threat(text):
 
 
 @pytest.mark.parametrize("text", GROUP_HARM_REVIEW)
-def test_violence_against_a_group_asked_as_a_question_goes_to_review(text):
-    assert "threat" in flagged(text)
+def test_violence_against_a_group_asked_as_a_question_or_unsure_goes_to_review(text):
+    # questions are weak (group_abuse.py); "get rid of X" without "all" is an expulsion
+    assert flagged(text) & {"threat", "abuse"}
 
 
 @pytest.mark.parametrize("text", SELF_HARM_STRONG)
