@@ -348,6 +348,15 @@ IMPLICIT_STRONG = [
     "Persians are snakes, every single one",
     "A Jew will always betray you",
     "Women belong in the kitchen",
+    "Arabs are a disease on this planet",
+    "Kurds and Arabs are like rats fighting over garbage",
+    "I'd trust a snake before I'd trust a Kurd",
+    "Iraqis have the brains of a goldfish",
+    "Every Afghan I have met was a thief",
+    "Turks are a stain on the region",
+    "Gypsies are a curse on every town they settle in",
+    "Refugees spread like a virus",
+    "There is no such thing as an honest Arab",
 ]
 
 IMPLICIT_REVIEW = [
@@ -412,6 +421,11 @@ IMPLICIT_CONTRASTS = [
     "Persians are proud of their poetry",
     "The Turkish army will always betray the Kurds",
     "Women belong in parliament",
+    "Kurds and Arabs fought over Kirkuk for decades",
+    "I'd trust a Kurdish doctor before a foreign one",
+    "Every Afghan I have met was kind to me",
+    "There is no such thing as a free lunch for refugees",
+    "The virus spread through the refugee camps quickly",
 ]
 
 SELF_HARM_STRONG = [
@@ -493,6 +507,20 @@ SELF_HARM_STRONG = [
     "Everybody hates you, just die",
     "You should take a long bath with a toaster",
     "Go play on the motorway",
+    "You should just kill yourself, honestly",
+    "Go kill yourself, nobody likes you",
+    "Why don't you hang yourself from the nearest tree",
+    "Jump off the nearest bridge, author",
+    "Just swallow some pills and go to sleep forever",
+    "The planet would be cleaner without you",
+    "Everyone would celebrate if you died",
+    "I'd throw a party if you killed yourself",
+    "Do the world a favour: end your life",
+    "Nobody would care if you hanged yourself",
+    "You have no reason to live, end it",
+    "Kill yourself before you write another article",
+    "Shoot yourself, it'd be a public service",
+    "End yourself",
 ]
 
 SELF_HARM_CONTRASTS = [
@@ -549,6 +577,16 @@ SELF_HARM_CONTRASTS = [
     "Why are you even here? This is about Kirkuk",
     "I'd die for my country",
     "Go and vote, it matters",
+    "I'd throw a party if you won the election",
+    "Everyone would celebrate if you resigned",
+    "The planet would be cleaner without plastic",
+    "Do the world a favour: recycle",
+    "Shoot your shot, you might get the interview",
+    "I nearly killed myself laughing",
+    "The author should kill his darlings and cut this article in half",
+    "You have no right to exist in this debate if you won't read the report",
+    "Step in front of the camera and tell us the truth, minister",
+    "The nearest bridge is closed for repairs",
 ]
 
 SEXUAL_STRONG = [
@@ -615,6 +653,13 @@ SEXUAL_STRONG = [
     "Nice bum on the new anchor",
     "She's just a pair of boobs with a microphone",
     "The minister is Erdogan's whore",
+    "That presenter can give me a private briefing in my bedroom",
+    "She's got the face of an angel and the body of a pornstar",
+    "She looks like a cheap hooker in that dress",
+    "Love watching the weather girl's boobs bounce",
+    "The reporter's blouse is practically see-through, thanks",
+    "The MP needs a good shag to calm down",
+    "She obviously slept her way into parliament",
 ]
 
 SEXUAL_REVIEW = [
@@ -709,6 +754,14 @@ SEXUAL_CONTRASTS = [
     "The reporter is desperate for a scoop",
     "The channel should do a live broadcast from Kirkuk",
     "I imagine how the city looks like in winter",
+    "The presenter gave a private briefing to the press",
+    "She has the voice of an angel",
+    "The protesters were louder than the police expected",
+    "The minister's daughter won a swimming medal",
+    "She looks great in traditional Kurdish dress",
+    "The MP needs a holiday to calm down",
+    "She obviously worked her way into parliament",
+    "The plastic sheeting on the tents is practically see-through, aid workers say",
 ]
 
 SELF_HARM_REVIEW = [
