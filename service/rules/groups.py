@@ -162,6 +162,8 @@ class GroupLexicon:
                     return Mention(i, k + 1, MentionKind.ORGANISATION)
             if run == 1 and words[i] in self._nouns:  # "an Arab", a noun and an adjective
                 return Mention(i, i + 1, MentionKind.GROUP, (self._nouns[words[i]],))
+            if words[k - 1] in self._nouns:  # "a Syrian refugee": the last is a noun too
+                return Mention(i, k, MentionKind.GROUP, (*groups, self._nouns[words[k - 1]]))
             return Mention(i, k, MentionKind.ADJECTIVE, groups)
         noun = self._noun_phrases.entry_at(words, i, stop)
         if noun:
