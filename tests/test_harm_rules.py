@@ -11,25 +11,9 @@ neutral comparisons, praise, criticism of governments.
 
 import pytest
 
-from service.domain import Status, Strength, Verdict
-from service.normalise import fold
+from service.domain import Status, Verdict
 from service.pipeline import moderate
-from service.rules import build_rules
-
-RULES = build_rules()
-
-
-def strong(text: str) -> set[str]:
-    """Categories with a strong hit (those reject on their own)."""
-    return {
-        h.category.value for h in RULES.match(text, fold(text)) if h.strength is Strength.STRONG
-    }
-
-
-def flagged(text: str) -> set[str]:
-    """Categories with any hit, strong or weak."""
-    return {h.category.value for h in RULES.match(text, fold(text))}
-
+from tests.rule_hits import flagged, strong
 
 GROUP_HARM_STRONG = [
     "we will burn every Yazidi village",

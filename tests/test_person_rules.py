@@ -6,25 +6,10 @@ stay approved: reporting, quotation, news, negation, idioms, homonyms.
 
 import pytest
 
-from service.domain import Category, Strength
+from service.domain import Category
 from service.normalise import fold
-from service.rules import build_rules
 from service.rules.context import TextContext
-
-RULES = build_rules()
-
-
-def strong(text: str) -> set[str]:
-    """Categories with a strong hit (those reject on their own)."""
-    return {
-        h.category.value for h in RULES.match(text, fold(text)) if h.strength is Strength.STRONG
-    }
-
-
-def flagged(text: str) -> set[str]:
-    """Categories with any hit, strong or weak."""
-    return {h.category.value for h in RULES.match(text, fold(text))}
-
+from tests.rule_hits import RULES, flagged, strong
 
 THREATS = [
     # direct
