@@ -421,10 +421,11 @@ def _evidence(scores: dict[str, float]) -> str | None:
 def _arabizi_words(piece: str) -> set[str]:
     """The words of `piece` written with Arabizi digits (see ARABIZI_DIGITS), and its
     prepositions with a pronoun attached (ARABIZI_CLITIC)."""
-    clitics = {w for w in _ALNUM.findall(piece) if ARABIZI_CLITIC.fullmatch(w)}
+    tokens = _ALNUM.findall(piece)
+    clitics = {w for w in tokens if ARABIZI_CLITIC.fullmatch(w)}
     if not _DIGIT.search(piece):
         return clitics
-    return clitics | {token for token in _ALNUM.findall(piece) if _arabizi_word(token)}
+    return clitics | {token for token in tokens if _arabizi_word(token)}
 
 
 def _arabizi_word(token: str) -> bool:
