@@ -56,9 +56,11 @@ class Server(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        # Every language model now, in the master: the workers share one copy and no
-        # request waits for a model to load.
-        self.application.extensions[api.EXTENSION].moderator.language.preload()
+        # Every language model and rule pattern now, in the master: the workers share one
+        # copy and no request waits for a model to load or a pattern to compile.
+        moderator = self.application.extensions[api.EXTENSION].moderator
+        moderator.language.preload()
+        moderator.rules.compile()
         # Everything built so far (rules, word lists, models) lives as long as the process:
         # keep the garbage collector from scanning it, and from touching its pages after
         # the fork, which would copy them into every worker.

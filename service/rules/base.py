@@ -65,9 +65,11 @@ class _PatternGroup:
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
-        self.gates = [pattern_gate(p.regex) for p in patterns]
+        self.gates = [pattern_gate(p) for p in patterns]
         # What each pattern scans with: the same matches, tried only where one can start.
-        self.scanners = [quick_start(p.regex) for p in patterns]
+        # Compiled when first needed, or all at once by `compile` (a server, before it
+        # forks): a command that reads one comment compiles the few patterns it needs.
+        self._scanners: list[re.Pattern[str] | None] = [None] * len(patterns)
         # A pattern is looked at when a string of its gate's first set is present; one
         # whose gate holds no set (alternatives only, or nothing) is looked at always.
         self.always: list[int] = []
@@ -91,7 +93,18 @@ class _PatternGroup:
             for i in self.by_literal[literal]:
                 if i not in chosen and holds(self.gates[i], present):
                     chosen.add(i)
-        return [(self.patterns[i], self.scanners[i]) for i in sorted(chosen)]
+        return [(self.patterns[i], self.scanner(i)) for i in sorted(chosen)]
+
+    def scanner(self, i: int) -> re.Pattern[str]:
+        """What pattern `i` scans with (gate.quick_start), compiled once."""
+        scanner = self._scanners[i]
+        if scanner is None:
+            scanner = self._scanners[i] = quick_start(self.patterns[i])
+        return scanner
+
+    def compile(self) -> None:
+        for i in range(len(self.patterns)):
+            self.scanner(i)
 
 
 class ListRule:
@@ -110,6 +123,11 @@ class ListRule:
         self.filters = tuple(filters)
         self._senses = Senses(rule_list.senses, frozenset(rule_list.sets.get("aimed", ())))
         self._not_person = frozenset(rule_list.sets.get("not_person", ()))
+
+    def compile(self) -> None:
+        """Compile every pattern now rather than when a comment first needs it."""
+        self._folded.compile()
+        self._plain.compile()
 
     def _named(self, original: str, folded: Folded, match: re.Match[str]) -> bool:
         """A pattern's `name` groups (`name`, `name2`, ...: one per alternative) must be

@@ -11,11 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from operator import itemgetter
 from re import _constants as C  # noqa: N812 - sre opcodes
 from re import _parser as sre_parse
+from typing import Protocol
 
 import ahocorasick
+
+
+class Source(Protocol):
+    """A pattern not compiled yet: its text and flags, as `re.Pattern` has them."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
 
 # A gate with more strings than this costs about as much as the regex it guards.
 MAX_GATE_SIZE = 60
@@ -150,20 +163,47 @@ def strings(gate: Gate) -> set[str]:
     return out
 
 
-def _parsed(regex: re.Pattern[str]) -> list | None:
+def parse(pattern: str, flags: int = 0) -> list:
+    """The syntax tree of a pattern (raises re.error). Parsing is most of what compiling
+    a pattern costs; the lists' validation, gates and first characters share one parse."""
+    return _parse(pattern, flags)
+
+
+@lru_cache(maxsize=8192)  # about a thousand patterns and variants ship
+def _parse(pattern: str, flags: int) -> list:
+    tree = list(sre_parse.parse(pattern, flags))
+    if "(?<" in pattern:
+        _check_look_behinds(tree)
+    return tree
+
+
+def _check_look_behinds(items) -> None:
+    """Raise what compiling would: the one error `re` finds after parsing."""
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:
+            lo, hi = av[1].getwidth()
+            if lo != hi:
+                raise re.error("look-behind requires fixed-width pattern")
+        for part in av if isinstance(av, tuple | list) else ():
+            for sub in part if isinstance(part, list) else [part]:
+                if isinstance(sub, sre_parse.SubPattern):
+                    _check_look_behinds(sub)
+
+
+def _parsed(regex: re.Pattern[str] | Source) -> list | None:
     try:
-        return list(sre_parse.parse(regex.pattern, regex.flags))
+        return _parse(regex.pattern, regex.flags)
     except re.error:
         return None
 
 
-def required_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
+def required_literals(regex: re.Pattern[str] | Source) -> frozenset[str] | None:
     """Strings of which every match contains one, or None if the pattern has none usable."""
     tree = _parsed(regex)
     return None if tree is None else _sequence(tree)
 
 
-def pattern_gate(regex: re.Pattern[str]) -> Gate:
+def pattern_gate(regex: re.Pattern[str] | Source) -> Gate:
     """What every match of the pattern holds (empty: nothing usable): "her" alone no
     longer runs a pattern that also needs a word for a body part."""
     tree = _parsed(regex)
@@ -243,7 +283,7 @@ def _starts(items) -> tuple[frozenset[str], bool] | None:
     return frozenset(found), True
 
 
-def first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
+def first_chars(regex: re.Pattern[str] | Source) -> frozenset[str] | None:
     """The characters every match of the pattern starts with, or None when it may match
     the empty string or the parser cannot tell."""
     tree = _parsed(regex)
@@ -251,15 +291,16 @@ def first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
     return None if starts is None or starts[1] else starts[0]
 
 
-def quick_start(regex: re.Pattern[str]) -> re.Pattern[str]:
+def quick_start(regex: re.Pattern[str] | Source) -> re.Pattern[str]:
     """The same pattern behind a look-ahead at its first characters, where few: Python's
     `re` then tries its alternatives only where a match can start ("\\b(?:call|say|...)"
-    is about 2.5 times faster). The matches, their spans and groups are the pattern's."""
+    is about 2.5 times faster). The matches, their spans and groups are the pattern's.
+    Given a pattern's source (a list's pattern), only the form returned is compiled."""
     chars = first_chars(regex)
-    if not chars or len(chars) > MAX_FIRST_CHARS or regex.flags & re.VERBOSE:
-        return regex
-    ahead = "".join(re.escape(c) for c in sorted(chars))
-    try:
-        return re.compile(f"(?=[{ahead}])(?:{regex.pattern})", regex.flags)
-    except re.error:  # global inline flags ("(?i)...") must open the pattern
-        return regex
+    if chars and len(chars) <= MAX_FIRST_CHARS and not regex.flags & re.VERBOSE:
+        ahead = "".join(re.escape(c) for c in sorted(chars))
+        try:
+            return re.compile(f"(?=[{ahead}])(?:{regex.pattern})", regex.flags)
+        except re.error:  # global inline flags ("(?i)...") must open the pattern
+            pass
+    return regex if isinstance(regex, re.Pattern) else re.compile(regex.pattern, regex.flags)

@@ -40,6 +40,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -48,6 +49,7 @@ from wordfreq import zipf_frequency
 from service.domain import Category, Strength
 from service.normalise import fold, fold_letters, read_arabizi, spelling
 from service.rules.dictionary import ORDINARY_ZIPF, is_ordinary
+from service.rules.gate import parse
 
 _SET_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -56,14 +58,24 @@ class RuleListError(ValueError):
     """A rule list file is malformed; the message names the file and entry."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pattern:
+    """A list's pattern, parsed when loaded (a malformed one is refused then) and compiled
+    by the rule that scans with it (gate.quick_start): compiling it twice would cost most
+    of a process's start-up again."""
+
     name: str
-    regex: re.Pattern[str]
+    pattern: str  # the regex text, its {set} references expanded
     note: str
     strength: Strength
     # Match the folded text before leetspeak is read ("plain"), for e-mails and handles.
     plain: bool = False
+    flags: int = 0
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern compiled as written (the rules scan with gate.quick_start's)."""
+        return re.compile(self.pattern, self.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +164,7 @@ def load_list(path: Path, category: Category, folded: bool = False) -> RuleList:
             )
         fragments[name] = "(?:" + expand_refs(letters(source), f"grammar {name}") + ")"
         try:
-            re.compile(fragments[name])
+            parse(fragments[name])
         except re.error as exc:
             raise RuleListError(f"{path.name}: grammar {name}: {exc}") from exc
     patterns = []
@@ -160,8 +172,9 @@ def load_list(path: Path, category: Category, folded: bool = False) -> RuleList:
         if not isinstance(spec, dict) or "regex" not in spec:
             raise RuleListError(f"{path.name}: pattern {name} needs a regex")
         source = letters(spec["regex"])
+        regex = expand_refs(source, f"pattern {name}")
         try:
-            regex = re.compile(expand_refs(source, f"pattern {name}"))
+            parse(regex)
         except re.error as exc:
             raise RuleListError(f"{path.name}: pattern {name}: {exc}") from exc
         strength = Strength(spec.get("strength", "strong"))
@@ -325,9 +338,7 @@ def load_language_list(
         weak = _with_suffixes(weak, suffixes, listed | {fold(w).text.strip() for w in strong})
     origin = {fold(w).text.strip(): (language, spelling(w)) for w in (*strong, *weak)}
     prefixes = _folded_table(data.get("prefixes", {}))
-    patterns = tuple(
-        Pattern(f"{language}:{p.name}", p.regex, p.note, p.strength, p.plain) for p in base.patterns
-    )
+    patterns = tuple(replace(p, name=f"{language}:{p.name}") for p in base.patterns)
     return RuleList(
         category=category,
         words=_folded_table({**strong, **weak}),
