@@ -3,8 +3,8 @@
 The hostile texts come from `bench/worst_case.py`, built from the shipped lists (every
 listed word, one word repeated, each disguise, counter-speech in every sentence, every
 pattern's trigger words, repeated special characters, ...). The benchmark reports their
-CPU figures (docs/performance.md); here each must stay under a bound generous enough for
-a busy machine, but far below the seconds that quadratic work took (3-6 s before the
+CPU figures (docs/performance.md); here each must stay under a multiple of a clean text's cost,
+generous enough for a busy machine but far below what quadratic work took (3-6 s before the
 context of a text was computed once per text rather than once per hit).
 """
 
@@ -21,9 +21,11 @@ from service.pipeline import moderate
 from service.policy import MAX_REASONS_PER_CATEGORY, MORE_HITS, RULES_INCOMPLETE
 
 MAX_LENGTH = 10_000
-# CPU seconds for one judgment at the maximum length: the benchmark measures under 0.1 s
-# for the costliest family; quadratic work took 1.8 to 6 s.
-CPU_BOUND = 0.5
+# One judgment at the maximum length may cost this many times a clean news text of the
+# same length, measured in the same process (an absolute figure drifts with the machine and
+# its neighbours): the costliest families measure 8-14 times it, quadratic work took 60-200.
+CPU_FACTOR = 30
+CLEAN = "The council met on Tuesday to discuss the new budget for the schools of Erbil. "
 
 
 def cpu_seconds(text: str, moderator, runs: int = 2) -> float:
@@ -41,14 +43,17 @@ def hostile(moderator) -> dict[str, str]:
 
 
 def test_every_hostile_text_at_the_maximum_length_is_judged_within_a_bound(moderator, hostile):
+    clean = (CLEAN * (MAX_LENGTH // len(CLEAN) + 1))[:MAX_LENGTH]
+    moderate(clean, moderator)  # warm
+    bound = CPU_FACTOR * cpu_seconds(clean, moderator, runs=5)
     slow = {}
     for name, text in hostile.items():
         assert len(text) == MAX_LENGTH, name
         moderate(text, moderator)  # warm
-        seconds = cpu_seconds(text, moderator, runs=1)
-        if seconds > CPU_BOUND:
+        seconds = cpu_seconds(text, moderator, runs=2)
+        if seconds > bound:
             slow[name] = round(seconds, 3)
-    assert slow == {}
+    assert slow == {}, f"bound {bound:.3f} s: {CPU_FACTOR} times a clean text's"
 
 
 @pytest.mark.parametrize(
