@@ -48,10 +48,21 @@ def _app():
         raise _unreachable(exc) from exc
 
 
+def _closed_at_exit(engine):
+    """`engine`, its connections closed when the command ends: a command run inside
+    another program (a test, a scheduler) must not leave them open behind it."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(engine.dispose)
+    return engine
+
+
 def _services() -> api.Services:
     from service import api
 
-    return _app().extensions[api.EXTENSION]
+    svc = _app().extensions[api.EXTENSION]
+    _closed_at_exit(svc.engine)
+    return svc
 
 
 def _settings():
@@ -74,8 +85,9 @@ def _engine():
     try:
         db.upgrade(engine)
     except DATABASE_DOWN as exc:
+        engine.dispose()
         raise _unreachable(exc) from exc
-    return engine
+    return _closed_at_exit(engine)
 
 
 @click.group()

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from bench.load import Server, free_port
+from tests import cli
 
 BIN = Path(sys.executable).parent
 
 
 def moderation(env: dict, *args: str, stdin: str | None = None) -> str:
-    """Run a `moderation` command; its standard output, stripped."""
-    return subprocess.run(
-        [BIN / "moderation", *args],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        input=stdin,
-    ).stdout.strip()
+    """Run a `moderation` command (in this process: tests/cli.py); its standard output,
+    stripped."""
+    return cli.moderation(env, *args, input=stdin).stdout.strip()
 
 
 @contextmanager

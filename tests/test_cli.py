@@ -1,4 +1,5 @@
-"""The `moderation` command: keys, check, rescore (run as a real process)."""
+"""The `moderation` command: keys, check, rescore, config; and, as a real process, its
+start-up output, errors and the installed entry point."""
 
 import json
 import os
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import moderation
 
 BIN = Path(sys.executable).parent / "moderation"
 MIGRATIONS = list(
@@ -24,20 +27,21 @@ def env(tmp_path):
 
 
 def run(env, *args, check=True):
+    """The installed command as a process: for what only a process shows."""
     return subprocess.run([BIN, *args], env=env, capture_output=True, text=True, check=check)
 
 
 def test_keys_create_list_revoke(env):
-    key = run(env, "keys", "create", "cms").stdout.strip()
+    key = moderation(env, "keys", "create", "cms").stdout.strip()
     assert key.startswith("mod_") and len(key) > 40
-    listed = [json.loads(line) for line in run(env, "keys", "list").stdout.splitlines()]
+    listed = [json.loads(line) for line in moderation(env, "keys", "list").stdout.splitlines()]
     assert listed[0]["name"] == "cms" and key not in json.dumps(listed)
-    assert "revoked 1" in run(env, "keys", "revoke", "cms").stdout
-    assert run(env, "keys", "revoke", "cms", check=False).returncode == 1
+    assert "revoked 1" in moderation(env, "keys", "revoke", "cms").stdout
+    assert moderation(env, "keys", "revoke", "cms", check=False).returncode == 1
 
 
 def test_check_prints_decision_json(env):
-    out = json.loads(run(env, "check", "I will kill you").stdout)
+    out = json.loads(moderation(env, "check", "I will kill you").stdout)
     assert out["decision"] == "reject" and out["categories"] == ["threat"]
     assert out["model_version"] == COMMITTED_MODEL and set(out["scores"]) >= {"threat"}
 
@@ -45,17 +49,15 @@ def test_check_prints_decision_json(env):
 def test_check_validates_as_the_api_does(env):
     """An empty or invisible text is the API's 400 empty_text, not an approval."""
     for text in ("", "   ", "\u200b"):
-        result = run(env, "check", text, check=False)
+        result = moderation(env, "check", text, check=False)
         assert result.returncode == 2 and result.stdout == ""
         assert json.loads(result.stderr.strip().splitlines()[-1])["error"] == "empty_text"
-    too_long = run(env, "check", "a" * 10_001, check=False)
+    too_long = moderation(env, "check", "a" * 10_001, check=False)
     assert too_long.returncode == 2 and "text_too_long" in too_long.stderr
 
 
 def test_check_reads_standard_input(env):
-    result = subprocess.run(
-        [BIN, "check", "-"], env=env, input="I will kill you\n", capture_output=True, text=True
-    )
+    result = moderation(env, "check", "-", input="I will kill you\n")
     assert json.loads(result.stdout)["decision"] == "reject"
 
 
@@ -68,7 +70,7 @@ def test_rescore_writes_one_decision_per_line_in_order(env, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    run(env, "rescore", str(src), "--output", str(out))
+    moderation(env, "rescore", str(src), "--output", str(out))
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [(x["id"], x["decision"]) for x in lines] == [
         ("a", "reject"),
@@ -83,7 +85,9 @@ def test_rescore_reports_bad_line_with_its_number(env, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"text": "ok"}\n{not json\n', encoding="utf-8")
     out = str(tmp_path / "o.jsonl")
-    result = run(env, "rescore", str(src), "--output", out, "--on-error", "fail", check=False)
+    result = moderation(
+        env, "rescore", str(src), "--output", out, "--on-error", "fail", check=False
+    )
     assert result.returncode != 0
     assert "line 2: not valid JSON" in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
@@ -159,7 +163,7 @@ def test_config_names_each_setting_and_threshold_with_its_source(env):
         "MODERATION_REJECT_THRESHOLD_THREAT": "0.7",
         "MODERATION_SECRET_KEY": "do-not-print-this-secret",
     }
-    lines = [json.loads(line) for line in run(env, "config", "--json").stdout.splitlines()]
+    lines = [json.loads(line) for line in moderation(env, "config", "--json").stdout.splitlines()]
     by_name = {line["name"]: line for line in lines}
     assert by_name["threshold.reject.threat"] == {
         "name": "threshold.reject.threat",
@@ -182,5 +186,5 @@ def test_config_names_each_setting_and_threshold_with_its_source(env):
     assert by_name["model_version"]["value"] == COMMITTED_MODEL
     everything = json.dumps(lines)
     assert "do-not-print-this-secret" not in everything
-    plain = run(env, "config").stdout
+    plain = moderation(env, "config").stdout
     assert "threshold.reject.threat" in plain and "do-not-print-this-secret" not in plain

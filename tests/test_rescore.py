@@ -1,5 +1,5 @@
-"""`moderation rescore` as a real process: inputs, equality with the API, bad rows,
-resumption, comparison and applying to a database, and the Dask engine."""
+"""`moderation rescore`: inputs, equality with the API, bad rows, resumption after a killed
+process, comparison and applying to a database, and the Dask engine."""
 
 import csv
 import gzip
@@ -18,6 +18,7 @@ import pytest
 from service import api, create_app, reviews, store
 from service.config import DEFAULT_MODEL_PATH
 from tests import test_rules
+from tests.cli import moderation
 
 BIN = Path(sys.executable).parent / "moderation"
 TABLE_TEXTS = [
@@ -45,13 +46,8 @@ def env(tmp_path):
 
 
 def rescore(env, *args, check=True):
-    return subprocess.run(
-        [BIN, "rescore", *map(str, args), "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=check,
-    )
+    """The command, run in this process (tests/cli.py); the resumption test kills a real one."""
+    return moderation(env, "rescore", *args, "--quiet", check=check)
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
@@ -147,13 +143,8 @@ def test_blank_lines_are_counted_apart_and_the_progress_bar_ends_full(env, tmp_p
     src = tmp_path / "in.jsonl"
     src.write_text('{"text": "fine"}\n\n{"id": "n"}\n\n{"text": "also fine"}\n', "utf-8")
     out = tmp_path / "out.jsonl"
-    result = subprocess.run(  # with the progress bar: it must reach 100 %, not 60 %
-        [BIN, "rescore", str(src), "--output", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = moderation(env, "rescore", src, "--output", out)  # with the progress bar:
+    # it must reach 100 %, not 60 %
     assert [d["id"] for d in lines(out)] == ["1", "5"]
     assert "scored 2 comments; 2 blank lines; 1 bad rows skipped" in result.stderr
     bars = [part for part in result.stderr.replace("\r", "\n").splitlines() if "comments" in part]
