@@ -72,15 +72,27 @@ class Live:
         ).json()
 
 
-@pytest.fixture
-def live(tmp_path):
-    with serving(tmp_path) as (base, key, env):
+def started(folder: Path):
+    with serving(folder) as (base, key, env):
         moderation(env, "reviewers", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n")
         yield Live(base, key)
 
 
+# One server for most tests of a test process (each test has its own browser context):
+# they add comments and decide their own, so earlier ones' leftovers sit above theirs in
+# the queue. A test that needs an empty queue takes `fresh`, a server of its own.
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    yield from started(tmp_path_factory.mktemp("queue"))
+
+
 @pytest.fixture
-def page(browser, live):
+def fresh(tmp_path):
+    yield from started(tmp_path)
+
+
+@pytest.fixture
+def page(browser):
     context = browser.new_context()
     page = context.new_page()
     dialogs = []
@@ -108,24 +120,24 @@ def last_actor(live, comment_id):
     return entry["source"], entry["actor"], entry["decision"]
 
 
-def test_log_in_then_approve_and_reject_with_buttons(page, live):
-    first = live.submit("Interesting: koyawatch.net/report", {"id": "oil-1", "title": "Oil"})
-    second = live.submit("More at koyawatch.net/more on the budget")
-    log_in(page, live)
+def test_log_in_then_approve_and_reject_with_buttons(page, fresh):
+    first = fresh.submit("Interesting: koyawatch.net/report", {"id": "oil-1", "title": "Oil"})
+    second = fresh.submit("More at koyawatch.net/more on the budget")
+    log_in(page, fresh)
     assert page.locator("#total").inner_text() == "2"
     card(page, first).get_by_role("button", name="Approve").click()
     page.get_by_text("Approved 1 comment.").wait_for()
     assert card(page, first).count() == 0
     card(page, second).get_by_role("button", name="Reject").click()
     page.get_by_text("Rejected 1 comment.").wait_for()
-    assert last_actor(live, first) == ("reviewer", "alice", "approve")
-    assert last_actor(live, second) == ("reviewer", "alice", "reject")
-    assert live.comment(second)["current"]["categories"] == ["promotion"]
+    assert last_actor(fresh, first) == ("reviewer", "alice", "approve")
+    assert last_actor(fresh, second) == ("reviewer", "alice", "reject")
+    assert fresh.comment(second)["current"]["categories"] == ["promotion"]
 
 
-def test_keyboard_shortcuts(page, live):
-    ids = [live.submit(f"Report {i}: koyawatch.net/r{i}") for i in range(3)]
-    log_in(page, live)
+def test_keyboard_shortcuts(page, fresh):
+    ids = [fresh.submit(f"Report {i}: koyawatch.net/r{i}") for i in range(3)]
+    log_in(page, fresh)
     page.keyboard.press("j")
     assert "current" in card(page, ids[1]).get_attribute("class")
     page.keyboard.press("a")  # approves the second card
@@ -134,9 +146,9 @@ def test_keyboard_shortcuts(page, live):
     page.keyboard.press("k")
     page.keyboard.press("r")  # rejects the first card
     page.get_by_text("Rejected 1 comment.").wait_for()
-    assert last_actor(live, ids[1]) == ("reviewer", "alice", "approve")
-    assert last_actor(live, ids[0]) == ("reviewer", "alice", "reject")
-    assert live.comment(ids[2])["current"]["status"] == "in_review"
+    assert last_actor(fresh, ids[1]) == ("reviewer", "alice", "approve")
+    assert last_actor(fresh, ids[0]) == ("reviewer", "alice", "reject")
+    assert fresh.comment(ids[2])["current"]["status"] == "in_review"
 
 
 def test_bulk_approve_and_reject(page, live):
@@ -224,14 +236,14 @@ def test_login_link_to_another_site_lands_on_the_queue(page, live):
     page.wait_for_url(f"{live.base}/queue")
 
 
-def test_hostile_comment_shows_literally_and_nothing_runs(page, live, tmp_path):
-    hostile = live.submit(HOSTILE, {"id": "x<y>", "title": "<b onmouseover=alert(1)>t</b>"})
-    live.submit(
+def test_hostile_comment_shows_literally_and_nothing_runs(page, fresh, tmp_path):
+    hostile = fresh.submit(HOSTILE, {"id": "x<y>", "title": "<b onmouseover=alert(1)>t</b>"})
+    fresh.submit(
         "Photos of the Koya strikes, unedited: koyawatch.net/photos",
         {"id": "strikes-koya", "title": "Drone strikes on Koya"},
     )
-    live.submit("Das ist ein sehr guter Artikel über die Wahlen in Erbil und Slemani.")
-    log_in(page, live)
+    fresh.submit("Das ist ein sehr guter Artikel über die Wahlen in Erbil und Slemani.")
+    log_in(page, fresh)
     shown = card(page, hostile).locator("blockquote.text")
     assert shown.evaluate("node => node.textContent") == HOSTILE
     assert shown.locator("script, img").count() == 0
@@ -246,26 +258,6 @@ def test_hostile_comment_shows_literally_and_nothing_runs(page, live, tmp_path):
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-# One server for the tests below (each starts its own browser context): they only add
-# comments and decide their own, so earlier ones' leftovers sit above theirs in the queue.
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("queue")) as (base, key, env):
-        moderation(env, "reviewers", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n")
-        yield Live(base, key)
-
-
-@pytest.fixture
-def shared_page(browser, shared):
-    context = browser.new_context()
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs
-    yield page
-    context.close()
-
-
 def current(page) -> str | None:
     return page.evaluate(
         "() => { const c = document.querySelector('article.card.current');"
@@ -273,8 +265,7 @@ def current(page) -> str | None:
     )
 
 
-def test_decide_by_keyboard_keeps_the_place_and_undo_puts_the_card_back(shared_page, shared):
-    page, live = shared_page, shared
+def test_decide_by_keyboard_keeps_the_place_and_undo_puts_the_card_back(page, live):
     ids = [live.submit(f"Figures at koyawatch.net/k{i}") for i in range(3)]
     log_in(page, live)
     page.evaluate("() => { window.notReloaded = true; }")
@@ -308,8 +299,7 @@ def test_decide_by_keyboard_keeps_the_place_and_undo_puts_the_card_back(shared_p
 HOSTILE_NAME = '"><img src=x onerror="window.pwned = 3">'
 
 
-def test_card_shows_article_link_author_scores_and_right_to_left_text(shared_page, shared):
-    page, live = shared_page, shared
+def test_card_shows_article_link_author_scores_and_right_to_left_text(page, live):
     url = 'https://news.example/kurds?a=1&b="2"'
     flagged = live.submit(  # a promise the model reads as a threat: no rule, model only
         "We will fight every deportation order in court",
