@@ -42,10 +42,17 @@ def hostile(moderator) -> dict[str, str]:
     return families(moderator.rules, MAX_LENGTH)
 
 
-def test_every_hostile_text_at_the_maximum_length_is_judged_within_a_bound(moderator, hostile):
+@pytest.fixture(scope="module")
+def bound(moderator) -> float:
+    """CPU_FACTOR times a clean text's cost at the maximum length, in this process now."""
     clean = (CLEAN * (MAX_LENGTH // len(CLEAN) + 1))[:MAX_LENGTH]
     moderate(clean, moderator)  # warm
-    bound = CPU_FACTOR * cpu_seconds(clean, moderator, runs=5)
+    return CPU_FACTOR * cpu_seconds(clean, moderator, runs=5)
+
+
+def test_every_hostile_text_at_the_maximum_length_is_judged_within_a_bound(
+    moderator, hostile, bound
+):
     slow = {}
     for name, text in hostile.items():
         assert len(text) == MAX_LENGTH, name
@@ -54,6 +61,33 @@ def test_every_hostile_text_at_the_maximum_length_is_judged_within_a_bound(moder
         if seconds > bound:
             slow[name] = round(seconds, 3)
     assert slow == {}, f"bound {bound:.3f} s: {CPU_FACTOR} times a clean text's"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 10_000,
+        "f" + "u" * 5_000 + "ck",
+        "you " * 2_500,
+        "www dot " * 1_250,
+        "@" * 10_000,
+        "+964 " * 2_000,
+        "s h i t " * 1_250,
+        "-_" * 5_000,
+        "Dick " * 2_000,
+        "'" * 10_000,
+        "kill " * 2_000,
+        ("x" * 40 + ".") * 250,
+        "\u200b" * 10_000,
+        "a." * 5_000,
+        "join " + "x" * 9_990 + "@",
+    ],
+)
+def test_no_catastrophic_backtracking_on_long_repeats(moderator, bound, text):
+    """A pattern that backtracks catastrophically takes seconds to hours on these."""
+    moderate(text, moderator)  # warm
+    seconds = cpu_seconds(text, moderator)
+    assert seconds <= bound, f"{seconds:.3f} s on {text[:20]!r}...; bound {bound:.3f} s"
 
 
 @pytest.mark.parametrize(
