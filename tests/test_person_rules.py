@@ -119,6 +119,11 @@ NOT_THREATS = [
     "According to police, he wrote that he would kill her",
     "The reporter got messages saying 'we know where your kids go to school' and moved abroad",
     "Graffiti reading 'death to journalists' was painted on the office wall",
+    # a quotation opened by a participle or "read", its speaker the word before
+    "Villagers remember the soldiers shouting 'we will burn you all' in 1938",
+    'The video shows a man telling the waiter "I know where you live" before the attack',
+    "She got dozens of emails, one saying 'you will not live to see the election'",
+    'The judge read the note aloud: "I will kill you and your family."',
     "ISIS threatened to kill hostages",
     # reported violence and history
     "he was found dead in a ditch",
@@ -344,6 +349,9 @@ def test_reported_speech_is_read_once_per_text():
         "I told him 'I will kill you'",
         "The minister said nothing and I will kill him",
         "I'm just saying 'I know where you live', watch out",
+        'I keep telling you "I know where you live".',
+        "Just saying 'I know where you live', author.",
+        "Reading your article, 'I will kill you' is all I can say.",
     ],
 )
 def test_the_commenters_own_words_are_not_reported_speech(text):

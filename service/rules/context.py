@@ -67,7 +67,19 @@ _FRAME = re.compile(
     # commenter says too ("just saying, ...")
     r"\b(?:messages?|notes?|letters?|signs?|banners?|placards?|graffiti|texts?|e-?mails?|"
     r"posts?|tweets?|leaflets?|posters?|cards?|comments?|threats?|calls?|voicemails?|"
-    r"slogans?|chants?|words) (?:saying|reading|(?:that|which) (?:read|reads|said|says))\b",
+    r"slogans?|chants?|words) (?:saying|reading|(?:that|which) (?:read|reads|said|says))\b|"
+    # a verb of saying in a form the list above leaves out (a participle, "read") that
+    # opens a quotation, with at most four words between, its object: "soldiers SHOUTING
+    # 'we will burn you all'", "a man TELLING the shopkeeper '...'", "the prosecutor READ
+    # the letter aloud: '...'". Only before a quotation mark that opens a quote (not the
+    # apostrophe of "it's"): "just saying, ..." and "saying it's time to ..." are no frame.
+    # Its subject is the word before it: none (the start of a sentence, "Reading your
+    # article, '...'"), "just" or "keep" ("I keep telling you '...'") leave the words the
+    # commenter's own.
+    r"(?<=[\w'’]\s)(?<!\bjust\s)(?<!\bkeep\s)(?<!\bkeeps\s)(?<!\bkept\s)"
+    r"\b(?:saying|telling|shouting|yelling|screaming|chanting|writing|texting|messaging|"
+    r"tweeting|posting|warning|threatening|whispering|read|reading|reads)\b"
+    r"(?=(?:[\s,]+[\w'’-]+){0,4}?[\s,]*:?\s*(?:[\"“‘«]|(?<![^\W\d_])'))",
     re.IGNORECASE,
 )
 # A third person just before a frame's verb ("he said", "she told").
