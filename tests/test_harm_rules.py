@@ -505,9 +505,29 @@ SELF_HARM_STRONG = [
     "Kill yourself before you write another article",
     "Shoot yourself, it'd be a public service",
     "End yourself",
+    # the act by its grammar: a harming verb with a reflexive, oneself thrown off or set
+    # on fire, a gun in one's own mouth, one's head in an oven; the reader's, or anyone's
+    # after "should"
+    "Electrocute yourself in the bath, nobody will mind",
+    "go and poison yourself",
+    "Why don't you fling yourself under a tram",
+    "Light yourself on fire in the square",
+    "put a pistol to your head and do us a favour",
+    "Shove your head in a gas oven, columnist",
+    "That columnist should stab herself",
+    "Every one of those MPs ought to throw themselves from the roof",
+    "the editor should just hold a gun to his temple",
 ]
 
 SELF_HARM_CONTRASTS = [
+    "A student set himself on fire outside parliament in protest at the verdict",
+    "She hurt herself falling off the stage in Duhok",
+    "Careful, you'd hurt yourself lifting that",
+    "Don't burn yourself out before the election",
+    "Throw yourself into the campaign, it needs volunteers",
+    "Pour yourself a tea and read the whole report",
+    "No one should have to harm themselves to be heard by this government",
+    "The minister should put himself in the shoes of the families",
     "if you are struggling, call a helpline",
     "I could kill myself for forgetting my keys",
     "this tax will kill small businesses",
